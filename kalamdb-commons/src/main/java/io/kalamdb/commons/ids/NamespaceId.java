@@ -1,10 +1,12 @@
 package io.kalamdb.commons.ids;
 
 import java.util.Locale;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /** A namespace id: case-insensitive, always held in lowercase (spec sql.md §1). */
-public record NamespaceId(String value) implements Comparable<NamespaceId> {
+public record NamespaceId(@JsonValue String value) implements Comparable<NamespaceId> {
     public static final NamespaceId DEFAULT = new NamespaceId("default");
     public static final NamespaceId SYSTEM = new NamespaceId("system");
 
@@ -19,6 +21,11 @@ public record NamespaceId(String value) implements Comparable<NamespaceId> {
 
     public boolean isSystem() {
         return SYSTEM.equals(this);
+    }
+
+    @JsonCreator
+    static NamespaceId fromJson(String value) {
+        return new NamespaceId(value);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.kalamdb.commons.ids;
 
 import java.util.Locale;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /** A table or view name: case-insensitive, held in lowercase. */
-public record TableName(String value) implements Comparable<TableName> {
+public record TableName(@JsonValue String value) implements Comparable<TableName> {
     public TableName {
         Objects.requireNonNull(value, "value");
         value = value.toLowerCase(Locale.ROOT);
@@ -12,6 +14,11 @@ public record TableName(String value) implements Comparable<TableName> {
 
     public static TableName of(String name) {
         return new TableName(name);
+    }
+
+    @JsonCreator
+    static TableName fromJson(String value) {
+        return new TableName(value);
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.kalamdb.commons.ids;
 
 import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.Set;
 
 /** A user id, which is the user name: case-sensitive (spec auth.md §1). */
-public record UserId(String value) implements Comparable<UserId> {
+public record UserId(@JsonValue String value) implements Comparable<UserId> {
     public static final UserId ROOT = new UserId("root");
     /** Ids that SQL and setup may never create. */
     public static final Set<String> RESERVED = Set.of("root", "system", "anonymous");
@@ -34,6 +36,11 @@ public record UserId(String value) implements Comparable<UserId> {
 
     public boolean isRoot() {
         return ROOT.equals(this);
+    }
+
+    @JsonCreator
+    static UserId fromJson(String value) {
+        return new UserId(value);
     }
 
     @Override

@@ -25,6 +25,13 @@ public record User(
         Long lastSeen,
         Long deletedAt) {
 
+    /** A new {@code auth_type password} user (or {@code oauth} with {@code authData}), storage {@code local}. */
+    public static User create(UserId id, String passwordHash, Role role, String email, AuthType authType,
+                              String authData, long nowMicros) {
+        return new User(id, passwordHash, role, email, authType, authData, "table", "local", 0, null, null,
+                nowMicros, nowMicros, null, null);
+    }
+
     public boolean isDeleted() {
         return deletedAt != null;
     }

@@ -1,0 +1,49 @@
+package io.kalamdb.api.http;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Aggregates request bodies up to the configured limit; a larger body, known by {@code Content-Length} or found
+ * while streaming a chunked body, is answered 413 {@code BODY_TOO_LARGE} (spec http-api.md §3.2) and the
+ * connection is closed.
+ */
+public final class BodyLimitAggregator extends HttpObjectAggregator {
+    private final long maxBytes;
+
+    public BodyLimitAggregator(int maxBytes) {
+        super(maxBytes);
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "BODY_TOO_LARGE");
+        body.put("message", "Request body exceeds maximum allowed size");
+        long declared = HttpUtil.getContentLength(oversized, -1L);
+        if (declared >= 0) {
+            body.put("size_bytes", declared);
+        }
+        body.put("max_bytes", maxBytes);
+        byte[] bytes = Json.bytes(body);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(bytes));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+}

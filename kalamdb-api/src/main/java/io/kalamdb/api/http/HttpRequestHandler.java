@@ -1,0 +1,126 @@
+package io.kalamdb.api.http;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads each aggregated request on the event loop, hands it to a worker thread for routing (auth and storage work
+ * may block), and writes the answer with keep-alive handling and {@code X-Request-ID}.
+ */
+@ChannelHandler.Sharable
+public final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(HttpRequestHandler.class);
+    private static final String JSON_TYPE = "application/json; charset=utf-8";
+
+    private final Router router;
+    private final ClientIpResolver ipResolver;
+    private final ExecutorService workers;
+
+    public HttpRequestHandler(Router router, ClientIpResolver ipResolver, ExecutorService workers) {
+        this.router = router;
+        this.ipResolver = ipResolver;
+        this.workers = workers;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest request)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        long start = System.nanoTime();
+        RequestContext rc;
+        boolean keepAlive;
+        try {
+            keepAlive = HttpUtil.isKeepAlive(request);
+            String requestId = request.headers().get("X-Request-ID");
+            if (requestId == null || requestId.isBlank() || requestId.length() > 128) {
+                requestId = newRequestId();
+            }
+            if (request.decoderResult().isFailure()) {
+                write(ctx, Json.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "Malformed HTTP request"),
+                        requestId, false);
+                return;
+            }
+            ClientAddress client = ipResolver.resolve((InetSocketAddress) ctx.channel().remoteAddress(),
+                    request.headers());
+            String path = new QueryStringDecoder(request.uri()).path();
+            byte[] body = ByteBufUtil.getBytes(request.content());
+            boolean https = client.viaTrustedPeer()
+                    && "https".equalsIgnoreCase(request.headers().get("X-Forwarded-Proto"));
+            rc = new RequestContext(request.method(), path, request.headers(), body, client, requestId, start, https);
+        } finally {
+            request.release();
+        }
+        RouteHandler handler = router.route(rc.method(), rc.path());
+        try {
+            workers.execute(() -> respond(ctx, handler, rc, keepAlive));
+        } catch (RejectedExecutionException e) {
+            write(ctx, Json.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "unavailable",
+                    "Server is busy or shutting down"), rc.requestId(), false);
+        }
+    }
+
+    private void respond(ChannelHandlerContext ctx, RouteHandler handler, RequestContext rc, boolean keepAlive) {
+        ApiResponse response;
+        try {
+            response = handler.handle(rc);
+        } catch (RuntimeException e) {
+            log.error("Request {} {} failed (request_id={})", rc.method(), rc.path(), rc.requestId(), e);
+            response = Json.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal_error", "Internal server error");
+        }
+        write(ctx, response, rc.requestId(), keepAlive);
+    }
+
+    private static void write(ChannelHandlerContext ctx, ApiResponse response, String requestId, boolean keepAlive) {
+        FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(),
+                Unpooled.wrappedBuffer(response.body()));
+        out.headers().set(HttpHeaderNames.CONTENT_TYPE, JSON_TYPE);
+        out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+        out.headers().set("X-Request-ID", requestId);
+        response.headers().forEach((k, v) -> out.headers().set(k, v));
+        for (String cookie : response.cookies()) {
+            out.headers().add(HttpHeaderNames.SET_COOKIE, cookie);
+        }
+        if (keepAlive) {
+            out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        } else {
+            out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        ChannelFuture f = ctx.writeAndFlush(out);
+        if (!keepAlive) {
+            f.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    static String newRequestId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return String.format("%016x%016x", r.nextLong(), r.nextLong());
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("Connection error from {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}

@@ -1,0 +1,131 @@
+package io.kalamdb.core.sql;
+
+import io.kalamdb.auth.AuthSession;
+import io.kalamdb.commons.errors.ErrorCode;
+import io.kalamdb.commons.errors.KalamDbException;
+import io.kalamdb.commons.ids.NamespaceId;
+import io.kalamdb.core.AppContext;
+import io.kalamdb.core.sql.handlers.NamespaceHandler;
+import io.kalamdb.core.sql.handlers.UserHandler;
+import io.kalamdb.core.sql.parser.DialectParser;
+import io.kalamdb.core.sql.parser.KalamStatement;
+import io.kalamdb.core.sql.parser.KalamStatement.AlterNamespace;
+import io.kalamdb.core.sql.parser.KalamStatement.AlterUser;
+import io.kalamdb.core.sql.parser.KalamStatement.CreateNamespace;
+import io.kalamdb.core.sql.parser.KalamStatement.CreateUser;
+import io.kalamdb.core.sql.parser.KalamStatement.DropNamespace;
+import io.kalamdb.core.sql.parser.KalamStatement.DropUser;
+import io.kalamdb.core.sql.parser.KalamStatement.ShowNamespaces;
+import io.kalamdb.core.sql.parser.KalamStatement.Unavailable;
+import io.kalamdb.core.sql.parser.KalamStatement.UseNamespace;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a SQL request (spec http-api.md §5.2 steps 3–7): length guard, split, parameter checks, then each statement
+ * in order — parse, role check, execute. The first failure aborts the request; earlier statements stay applied.
+ */
+public final class SqlExecutor {
+    public static final int MAX_SQL_BYTES = 1_048_576;
+    public static final int MAX_PARAMS = 50;
+    public static final int MAX_PARAM_BYTES = 524_288;
+    private static final Logger log = LoggerFactory.getLogger(SqlExecutor.class);
+
+    private final NamespaceHandler namespaces;
+    private final UserHandler users;
+
+    public SqlExecutor(AppContext ctx) {
+        this.namespaces = new NamespaceHandler(ctx);
+        this.users = new UserHandler(ctx);
+    }
+
+    /** Executes every statement of the request, or throws {@link SqlRequestException} at the first failure. */
+    public List<StatementResult> execute(AuthSession session, SqlRequest request) {
+        int sqlBytes = Utf8.length(request.sql());
+        if (sqlBytes > MAX_SQL_BYTES) {
+            throw before(new KalamDbException(ErrorCode.INVALID_SQL,
+                    "SQL query too long: " + sqlBytes + " bytes (maximum " + MAX_SQL_BYTES + " bytes)"));
+        }
+        List<String> statements;
+        try {
+            statements = SqlSplitter.split(request.sql());
+        } catch (KalamDbException e) {
+            throw before(e);
+        }
+        if (statements.isEmpty()) {
+            throw before(KalamDbException.preserved(ErrorCode.EMPTY_SQL, "No SQL statements provided"));
+        }
+        if (request.params() != null && statements.size() > 1) {
+            throw before(KalamDbException.preserved(ErrorCode.PARAMS_WITH_BATCH,
+                    "Parameters not supported with multi-statement batches"));
+        }
+        validateParams(request.params());
+        ExecutionContext exec = new ExecutionContext(session, namespaceOf(request));
+        List<StatementResult> results = new ArrayList<>(statements.size());
+        for (int i = 0; i < statements.size(); i++) {
+            String sql = statements.get(i);
+            try {
+                results.add(executeOne(DialectParser.parse(sql), exec));
+            } catch (KalamDbException e) {
+                throw new SqlRequestException(e, i + 1, sql);
+            } catch (RuntimeException e) {
+                log.error("Statement {} failed with an internal error", i + 1, e);
+                throw new SqlRequestException(KalamDbException.internal("Internal error while executing the statement", e), i + 1,
+                        sql);
+            }
+        }
+        return results;
+    }
+
+    private StatementResult executeOne(KalamStatement statement, ExecutionContext exec) {
+        statement.requirement().check(exec.session().role());
+        if (statement instanceof CreateNamespace s) {
+            return namespaces.create(s, exec);
+        } else if (statement instanceof AlterNamespace s) {
+            return namespaces.alter(s, exec);
+        } else if (statement instanceof DropNamespace s) {
+            return namespaces.drop(s, exec);
+        } else if (statement instanceof ShowNamespaces) {
+            return namespaces.show(exec);
+        } else if (statement instanceof UseNamespace s) {
+            return namespaces.use(s, exec);
+        } else if (statement instanceof CreateUser s) {
+            return users.create(s, exec);
+        } else if (statement instanceof AlterUser s) {
+            return users.alter(s, exec);
+        } else if (statement instanceof DropUser s) {
+            return users.drop(s, exec);
+        } else if (statement instanceof Unavailable s) {
+            throw KalamDbException.notImplemented(s.name());
+        }
+        throw new KalamDbException(ErrorCode.INVALID_SQL, "Unsupported statement");
+    }
+
+    private static NamespaceId namespaceOf(SqlRequest request) {
+        String ns = request.namespaceId();
+        return ns == null || ns.isBlank() ? NamespaceId.DEFAULT : NamespaceId.of(ns);
+    }
+
+    private static void validateParams(List<SqlParam> params) {
+        if (params == null) {
+            return;
+        }
+        if (params.size() > MAX_PARAMS) {
+            throw before(KalamDbException.userError("Parameter count exceeded: " + params.size()
+                    + " parameters (maximum " + MAX_PARAMS + ")"));
+        }
+        for (int i = 0; i < params.size(); i++) {
+            int size = params.get(i).jsonBytes();
+            if (size > MAX_PARAM_BYTES) {
+                throw before(KalamDbException.userError("Parameter size exceeded: $" + (i + 1) + " is " + size
+                        + " bytes (maximum " + MAX_PARAM_BYTES + " bytes, 512 KiB)"));
+            }
+        }
+    }
+
+    private static SqlRequestException before(KalamDbException e) {
+        return new SqlRequestException(e, 0, null);
+    }
+}
