@@ -54,7 +54,7 @@ public final class HttpApiServer {
         this.workers = new ThreadPoolExecutor(workerThreads, workerThreads, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(WORKER_QUEUE), namedThreads("kalamdb-http-worker"));
         this.handler = new HttpRequestHandler(routes(services),
-                new ClientIpResolver(config.security().trustedProxyRanges()), workers);
+                new ClientIpResolver(config.security().trustedProxyRanges()), workers, services.app().metrics());
     }
 
     private static Router routes(ApiServices services) {

@@ -7,16 +7,29 @@ import io.kalamdb.auth.LoginTracker;
 import io.kalamdb.auth.PasswordHasher;
 import io.kalamdb.auth.PasswordPolicy;
 import io.kalamdb.commons.config.ServerConfig;
+import io.kalamdb.commons.ids.SnowflakeGenerator;
+import io.kalamdb.core.jobs.JobExecutor;
+import io.kalamdb.core.jobs.JobManager;
+import io.kalamdb.core.jobs.executors.CleanupExecutor;
+import io.kalamdb.core.schema.SchemaRegistry;
 import io.kalamdb.core.system.AuditLog;
 import io.kalamdb.core.system.NamespaceStore;
+import io.kalamdb.core.system.SeqHighWaterMark;
+import io.kalamdb.core.system.ServerMetrics;
 import io.kalamdb.core.system.StorageStore;
 import io.kalamdb.core.system.UserStore;
+import io.kalamdb.core.tables.HotTableData;
+import io.kalamdb.core.tables.HotTableStore;
+import io.kalamdb.core.tables.TableDataInspector;
 import io.kalamdb.store.StorageBackend;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * The long-lived services of one server process. Built once at start; handlers take it instead of long lists of
- * loose fields.
+ * loose fields. {@link #start()} starts the background parts (job workers, the {@code _seq} high-water mark) and
+ * {@link #stop()} stops them before the storage closes.
  */
 public record AppContext(
         ServerConfig config,
@@ -26,6 +39,13 @@ public record AppContext(
         NamespaceStore namespaces,
         StorageStore storages,
         AuditLog auditLog,
+        SchemaRegistry schemas,
+        HotTableStore hot,
+        TableDataInspector tableData,
+        SnowflakeGenerator snowflake,
+        SeqHighWaterMark seqMark,
+        JobManager jobs,
+        ServerMetrics metrics,
         PasswordHasher passwordHasher,
         PasswordPolicy passwordPolicy,
         JwtService jwt,
@@ -40,8 +60,25 @@ public record AppContext(
                 config.auth().basicAuthCacheMaxEntries());
         LoginTracker tracker = new LoginTracker(users, clock);
         Authenticator authenticator = new Authenticator(users, hasher, jwt, cache, tracker, clock);
+        HotTableStore hot = new HotTableStore(backend);
+        SnowflakeGenerator snowflake = SeqHighWaterMark.openGenerator(backend, clock::millis);
+        List<JobExecutor> executors = List.of(new CleanupExecutor(backend));
         return new AppContext(config, clock, backend, users, new NamespaceStore(backend), new StorageStore(backend),
-                new AuditLog(backend, clock), hasher, new PasswordPolicy(config.auth().enforcePasswordComplexity()),
-                jwt, authenticator);
+                new AuditLog(backend, clock), new SchemaRegistry(backend), hot, new HotTableData(hot), snowflake,
+                new SeqHighWaterMark(backend, snowflake), new JobManager(backend, config.jobs(), clock, executors),
+                new ServerMetrics(), hasher, new PasswordPolicy(config.auth().enforcePasswordComplexity()), jwt,
+                authenticator);
+    }
+
+    /** Job crash recovery and workers, then the periodic {@code _seq} high-water mark. */
+    public void start() {
+        jobs.start();
+        seqMark.start();
+    }
+
+    /** Waits for running jobs (up to the shutdown timeout), then persists the final high-water mark. */
+    public void stop() {
+        jobs.stop(Duration.ofSeconds(config.shutdown().flushTimeoutSeconds()));
+        seqMark.close();
     }
 }

@@ -59,10 +59,12 @@ public final class ServerRunner {
             return fatal("cannot open the data directory " + dataPath + ": " + e.getMessage());
         }
         HttpApiServer server;
+        AppContext ctx;
         int port;
         try {
-            AppContext ctx = AppContext.create(config, backend, Clock.systemUTC());
+            ctx = AppContext.create(config, backend, Clock.systemUTC());
             Bootstrap.run(ctx);
+            ctx.start();
             resetTmpDir(dataPath.resolve("tmp"));
             BuildInfo build = BuildInfo.load();
             server = new HttpApiServer(ApiServices.create(ctx, build.version(), build.buildDate()));
@@ -70,6 +72,7 @@ public final class ServerRunner {
                 port = server.start();
             } catch (Exception e) {
                 server.stop();
+                ctx.stop();
                 String reason = e instanceof BindException ? e.getMessage() : e.toString();
                 backend.close();
                 return fatal("cannot bind " + config.server().host() + ":" + config.server().port() + ": " + reason);
@@ -92,6 +95,7 @@ public final class ServerRunner {
         }
         log.info("Shutting down");
         server.stop();
+        ctx.stop();
         backend.close();
         log.info("Shutdown complete");
         LoggingSetup.stop();

@@ -1,5 +1,6 @@
 package io.kalamdb.api.http;
 
+import io.kalamdb.core.system.ServerMetrics;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
@@ -35,11 +36,26 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
     private final Router router;
     private final ClientIpResolver ipResolver;
     private final ExecutorService workers;
+    private final ServerMetrics metrics;
 
-    public HttpRequestHandler(Router router, ClientIpResolver ipResolver, ExecutorService workers) {
+    public HttpRequestHandler(Router router, ClientIpResolver ipResolver, ExecutorService workers,
+                              ServerMetrics metrics) {
         this.router = router;
         this.ipResolver = ipResolver;
         this.workers = workers;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        metrics.connectionOpened();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        metrics.connectionClosed();
+        ctx.fireChannelInactive();
     }
 
     @Override

@@ -2,8 +2,10 @@ package io.kalamdb.commons.types;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * A column or expression type (spec sql.md §12.1). Its JSON form is the {@code data_type} of the SQL envelope:
@@ -124,6 +126,41 @@ public record KalamDataType(Kind kind, int precision, int scale, int dimension) 
                 return "EMBEDDING(" + dimension + ")";
             default:
                 return kind.sqlName();
+        }
+    }
+
+    /**
+     * The Java class of this type's storage values (see the package documentation), e.g. {@code Long.class} for
+     * BIGINT and TIMESTAMP, {@code float[].class} for EMBEDDING.
+     */
+    public Class<?> storageClass() {
+        switch (kind) {
+            case BOOLEAN:
+                return Boolean.class;
+            case SMALL_INT:
+                return Short.class;
+            case INT:
+            case DATE:
+                return Integer.class;
+            case BIG_INT:
+            case TIMESTAMP:
+            case DATE_TIME:
+            case TIME:
+                return Long.class;
+            case FLOAT:
+                return Float.class;
+            case DOUBLE:
+                return Double.class;
+            case DECIMAL:
+                return BigDecimal.class;
+            case BYTES:
+                return byte[].class;
+            case UUID:
+                return UUID.class;
+            case EMBEDDING:
+                return float[].class;
+            default:
+                return String.class;
         }
     }
 

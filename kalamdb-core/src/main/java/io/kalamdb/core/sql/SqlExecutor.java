@@ -5,7 +5,9 @@ import io.kalamdb.commons.errors.ErrorCode;
 import io.kalamdb.commons.errors.KalamDbException;
 import io.kalamdb.commons.ids.NamespaceId;
 import io.kalamdb.core.AppContext;
+import io.kalamdb.core.sql.handlers.CatalogHandler;
 import io.kalamdb.core.sql.handlers.NamespaceHandler;
+import io.kalamdb.core.sql.handlers.QueryHandler;
 import io.kalamdb.core.sql.handlers.UserHandler;
 import io.kalamdb.core.sql.parser.DialectParser;
 import io.kalamdb.core.sql.parser.KalamStatement;
@@ -13,6 +15,12 @@ import io.kalamdb.core.sql.parser.KalamStatement.AlterNamespace;
 import io.kalamdb.core.sql.parser.KalamStatement.AlterUser;
 import io.kalamdb.core.sql.parser.KalamStatement.CreateNamespace;
 import io.kalamdb.core.sql.parser.KalamStatement.CreateUser;
+import io.kalamdb.core.sql.parser.KalamStatement.CreateView;
+import io.kalamdb.core.sql.parser.KalamStatement.Dml;
+import io.kalamdb.core.sql.parser.KalamStatement.Explain;
+import io.kalamdb.core.sql.parser.KalamStatement.KillJob;
+import io.kalamdb.core.sql.parser.KalamStatement.Query;
+import io.kalamdb.core.sql.parser.KalamStatement.ShowStats;
 import io.kalamdb.core.sql.parser.KalamStatement.DropNamespace;
 import io.kalamdb.core.sql.parser.KalamStatement.DropUser;
 import io.kalamdb.core.sql.parser.KalamStatement.ShowNamespaces;
@@ -33,12 +41,18 @@ public final class SqlExecutor {
     public static final int MAX_PARAM_BYTES = 524_288;
     private static final Logger log = LoggerFactory.getLogger(SqlExecutor.class);
 
+    private final AppContext ctx;
     private final NamespaceHandler namespaces;
     private final UserHandler users;
+    private final QueryHandler queries;
+    private final CatalogHandler catalog;
 
     public SqlExecutor(AppContext ctx) {
+        this.ctx = ctx;
         this.namespaces = new NamespaceHandler(ctx);
         this.users = new UserHandler(ctx);
+        this.queries = new QueryHandler(ctx);
+        this.catalog = new CatalogHandler(ctx, queries);
     }
 
     /** Executes every statement of the request, or throws {@link SqlRequestException} at the first failure. */
@@ -67,7 +81,7 @@ public final class SqlExecutor {
         for (int i = 0; i < statements.size(); i++) {
             String sql = statements.get(i);
             try {
-                results.add(executeOne(DialectParser.parse(sql), exec));
+                results.add(executeOne(DialectParser.parse(sql), exec, request.params()));
             } catch (KalamDbException e) {
                 throw new SqlRequestException(e, i + 1, sql);
             } catch (RuntimeException e) {
@@ -79,9 +93,23 @@ public final class SqlExecutor {
         return results;
     }
 
-    private StatementResult executeOne(KalamStatement statement, ExecutionContext exec) {
+    private StatementResult executeOne(KalamStatement statement, ExecutionContext exec, List<SqlParam> params) {
         statement.requirement().check(exec.session().role());
-        if (statement instanceof CreateNamespace s) {
+        if (statement instanceof Query s) {
+            return queries.query(s, exec, params);
+        } else if (statement instanceof Dml s) {
+            return queries.dml(s, exec, params);
+        } else if (statement instanceof Explain s) {
+            return queries.explain(s, exec, params);
+        } else if (statement instanceof CreateView s) {
+            return catalog.createView(s, exec, params);
+        } else if (statement instanceof KillJob s) {
+            return catalog.killJob(s, exec);
+        } else if (statement instanceof ShowStats s) {
+            return catalog.showStats(s, exec);
+        } else if (statement instanceof ExecutableStatement s) {
+            return s.execute(ctx, exec);
+        } else if (statement instanceof CreateNamespace s) {
             return namespaces.create(s, exec);
         } else if (statement instanceof AlterNamespace s) {
             return namespaces.alter(s, exec);

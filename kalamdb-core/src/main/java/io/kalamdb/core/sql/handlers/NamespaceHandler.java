@@ -4,11 +4,14 @@ import io.kalamdb.commons.errors.KalamDbException;
 import io.kalamdb.commons.ids.IdentifierRules;
 import io.kalamdb.commons.ids.NamespaceId;
 import io.kalamdb.commons.models.Namespace;
+import io.kalamdb.commons.models.TableDefinition;
+import io.kalamdb.commons.models.ViewDefinition;
 import io.kalamdb.commons.types.KalamDataType;
 import io.kalamdb.core.AppContext;
 import io.kalamdb.core.sql.ExecutionContext;
 import io.kalamdb.core.sql.SchemaField;
 import io.kalamdb.core.sql.StatementResult;
+import io.kalamdb.core.sql.ddl.DropTableHandler;
 import io.kalamdb.core.sql.parser.KalamStatement.AlterNamespace;
 import io.kalamdb.core.sql.parser.KalamStatement.CreateNamespace;
 import io.kalamdb.core.sql.parser.KalamStatement.DropNamespace;
@@ -29,7 +32,6 @@ public final class NamespaceHandler {
             new SchemaField("table_count", KalamDataType.INT, 4, List.of("nn")));
 
     private final AppContext ctx;
-    private final Object ddlLock = new Object();
 
     public NamespaceHandler(AppContext ctx) {
         this.ctx = ctx;
@@ -44,7 +46,7 @@ public final class NamespaceHandler {
             throw KalamDbException.userError(problem);
         });
         NamespaceId id = NamespaceId.of(name);
-        synchronized (ddlLock) {
+        synchronized (ctx.schemas().ddlLock()) {
             if (ctx.namespaces().exists(id)) {
                 if (stmt.ifNotExists()) {
                     return message("Namespace '" + id + "' already exists", exec);
@@ -52,6 +54,7 @@ public final class NamespaceHandler {
                 throw KalamDbException.userError("Namespace '" + id + "' already exists");
             }
             ctx.namespaces().put(new Namespace(id, id.value(), Micros.now(ctx.clock()), Map.of()));
+            ctx.schemas().touch();
         }
         audit(exec, "CREATE_NAMESPACE", id, null);
         return message("Namespace '" + id + "' created successfully", exec);
@@ -59,7 +62,7 @@ public final class NamespaceHandler {
 
     public StatementResult alter(AlterNamespace stmt, ExecutionContext exec) {
         NamespaceId id = NamespaceId.of(stmt.name());
-        synchronized (ddlLock) {
+        synchronized (ctx.schemas().ddlLock()) {
             Namespace current = ctx.namespaces().get(id).orElseThrow(() -> missing(id));
             ctx.namespaces().put(current.withMergedOptions(stmt.options()));
         }
@@ -72,14 +75,23 @@ public final class NamespaceHandler {
         if (id.equals(NamespaceId.DEFAULT) || id.isSystem()) {
             throw KalamDbException.userError("Namespace '" + id + "' is reserved and cannot be dropped");
         }
-        synchronized (ddlLock) {
+        synchronized (ctx.schemas().ddlLock()) {
             if (!ctx.namespaces().exists(id)) {
                 if (stmt.ifExists()) {
                     return message("Namespace '" + id + "' does not exist", exec);
                 }
                 throw missing(id);
             }
+            for (TableDefinition table : ctx.schemas().tables(id)) {
+                DropTableHandler.dropTable(ctx, table, exec);
+            }
+            for (ViewDefinition view : ctx.schemas().views()) {
+                if (view.viewId().namespace().equals(id)) {
+                    ctx.schemas().dropView(view.viewId());
+                }
+            }
             ctx.namespaces().delete(id);
+            ctx.schemas().touch();
         }
         audit(exec, "DROP_NAMESPACE", id, null);
         return message("Namespace '" + id + "' dropped successfully", exec);
@@ -89,7 +101,7 @@ public final class NamespaceHandler {
         List<List<Object>> rows = new ArrayList<>();
         for (Namespace ns : ctx.namespaces().all()) {
             rows.add(List.of(ns.namespaceId().value(), ns.name(), ns.createdAt(), JsonText.compact(ns.options()),
-                    0));
+                    ctx.schemas().objectCount(ns.namespaceId())));
         }
         return new StatementResult.Rows(SHOW_SCHEMA, rows, exec.asUser());
     }

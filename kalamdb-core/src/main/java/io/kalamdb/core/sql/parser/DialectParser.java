@@ -6,12 +6,20 @@ import io.kalamdb.core.sql.parser.KalamStatement.AlterNamespace;
 import io.kalamdb.core.sql.parser.KalamStatement.AlterUser;
 import io.kalamdb.core.sql.parser.KalamStatement.CreateNamespace;
 import io.kalamdb.core.sql.parser.KalamStatement.CreateUser;
+import io.kalamdb.core.sql.parser.KalamStatement.CreateView;
+import io.kalamdb.core.sql.parser.KalamStatement.Dml;
+import io.kalamdb.core.sql.parser.KalamStatement.Explain;
+import io.kalamdb.core.sql.parser.KalamStatement.KillJob;
+import io.kalamdb.core.sql.parser.KalamStatement.Query;
+import io.kalamdb.core.sql.parser.KalamStatement.ShowStats;
 import io.kalamdb.core.sql.parser.KalamStatement.DropNamespace;
 import io.kalamdb.core.sql.parser.KalamStatement.DropUser;
 import io.kalamdb.core.sql.parser.KalamStatement.ShowNamespaces;
 import io.kalamdb.core.sql.parser.KalamStatement.Unavailable;
 import io.kalamdb.core.sql.parser.KalamStatement.UseNamespace;
 import io.kalamdb.core.sql.parser.KalamStatement.UserChange;
+import io.kalamdb.core.sql.parser.ddl.TableDdlParser;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +34,7 @@ public final class DialectParser {
     private static final String PARAMS_ONLY_DML = "Parameters are only supported for SELECT, INSERT, UPDATE and DELETE";
 
     private final List<Token> tokens;
+    private String sql;
     private int pos;
 
     private DialectParser(List<Token> tokens) {
@@ -34,38 +43,53 @@ public final class DialectParser {
 
     /** Parses one statement (already split from its batch). */
     public static KalamStatement parse(String sql) {
+        Token first = Lexer.tokenize(sql, 1).get(0);
+        if (first.isSymbol("(")) {
+            return new Query(sql);
+        }
+        if (first.kind() == TokenKind.WORD) {
+            switch (first.upper()) {
+                case "SELECT": case "WITH": case "VALUES":
+                    return new Query(sql);
+                case "INSERT": case "UPDATE": case "DELETE":
+                    return new Dml(sql, first.upper());
+                case "EXPLAIN":
+                    return explain(sql);
+                default:
+                    break;
+            }
+        }
         DialectParser p = new DialectParser(Lexer.tokenize(sql));
+        p.sql = sql;
         KalamStatement statement = p.statement();
-        if (!(statement instanceof Unavailable u && u.name().equals("SELECT") || isDml(statement))) {
+        if (!(statement instanceof CreateView)) {
             p.rejectParameters();
         }
         return statement;
     }
 
-    private static boolean isDml(KalamStatement s) {
-        return s instanceof Unavailable u
-                && (u.name().equals("INSERT") || u.name().equals("UPDATE") || u.name().equals("DELETE"));
+    /** {@code EXPLAIN [ANALYZE] <query>}: the explained query is the rest of the statement, parsed by Calcite. */
+    private static KalamStatement explain(String sql) {
+        List<Token> head = Lexer.tokenize(sql, 3);
+        Token query = head.get(1).isKeyword("ANALYZE") ? head.get(2) : head.get(1);
+        if (query.kind() == TokenKind.EOF) {
+            throw Lexer.syntax("expected a query after EXPLAIN", query.position());
+        }
+        return new Explain(sql.substring(query.position()));
     }
 
     private KalamStatement statement() {
         Token first = peek();
-        if (first.isSymbol("(")) {
-            return unavailable("SELECT", RoleRequirement.ANY);
-        }
         if (first.kind() != TokenKind.WORD) {
             throw unsupported();
         }
         switch (first.upper()) {
-            case "SELECT": case "WITH": case "VALUES":
-                return unavailable("SELECT", RoleRequirement.ANY);
-            case "INSERT": case "UPDATE": case "DELETE":
-                return unavailable(first.upper(), RoleRequirement.ANY);
             case "CREATE": return create();
             case "ALTER": return alter();
             case "DROP": return drop();
             case "SHOW": return show();
             case "DESCRIBE": case "DESC":
-                return unavailable("DESCRIBE", RoleRequirement.ANY);
+                return TableDdlParser.parse(tokens);
             case "USE":
                 next();
                 acceptKeyword("NAMESPACE");
@@ -79,8 +103,6 @@ public final class DialectParser {
                 throw unsupported();
             case "STORAGE": return storage();
             case "KILL": return kill();
-            case "EXPLAIN":
-                return unavailable("EXPLAIN", RoleRequirement.admin(RoleRequirement.ADMIN_EXPLAIN));
             case "EXECUTE":
                 if (peekAt(1).isKeyword("AS") && peekAt(2).isKeyword("USER")) {
                     return unavailable("EXECUTE AS USER", RoleRequirement.ANY);
@@ -118,7 +140,7 @@ public final class DialectParser {
             return endOf(new CreateNamespace(identifier("namespace name"), ifNotExists));
         }
         if (isTableAfterTypeKeyword(1)) {
-            return unavailable("CREATE TABLE", RoleRequirement.service("Role '{role}' cannot create tables"));
+            return TableDdlParser.parse(tokens);
         }
         if (what.isKeyword("USER")) {
             next();
@@ -130,7 +152,7 @@ public final class DialectParser {
         }
         if (what.isKeyword("VIEW") || (what.isKeyword("OR") && peekAt(2).isKeyword("REPLACE")
                 && peekAt(3).isKeyword("VIEW"))) {
-            return unavailable("CREATE VIEW", RoleRequirement.admin(RoleRequirement.ADMIN_VIEW));
+            return createView();
         }
         if (what.isKeyword("TOPIC")) {
             return unavailable("CREATE TOPIC", RoleRequirement.admin(RoleRequirement.ADMIN_TOPIC));
@@ -174,6 +196,37 @@ public final class DialectParser {
         return endOf(new CreateUser(name, ifNotExists, password, oauth, oauthData, role, email));
     }
 
+    private KalamStatement createView() {
+        next();
+        boolean orReplace = false;
+        if (acceptKeyword("OR")) {
+            expectKeyword("REPLACE");
+            orReplace = true;
+        }
+        expectKeyword("VIEW");
+        boolean ifNotExists = ifNotExists();
+        String ns = null;
+        String name = identifier("view name");
+        if (acceptSymbol(".")) {
+            ns = name;
+            name = identifier("view name");
+        }
+        List<String> columns = new ArrayList<>();
+        if (acceptSymbol("(")) {
+            do {
+                columns.add(identifier("column name"));
+            } while (acceptSymbol(","));
+            expectSymbol(")");
+        }
+        Token as = peek();
+        expectKeyword("AS");
+        String query = sql.substring(as.position() + as.text().length()).strip();
+        if (query.isEmpty()) {
+            throw expected("a query after AS");
+        }
+        return new CreateView(ns, name, orReplace, ifNotExists, columns, query);
+    }
+
     private KalamStatement alter() {
         Token what = peekAt(1);
         if (what.isKeyword("NAMESPACE")) {
@@ -206,7 +259,7 @@ public final class DialectParser {
             throw expected("PASSWORD, ROLE or EMAIL");
         }
         if (isTableAfterTypeKeyword(1)) {
-            return unavailable("ALTER TABLE", RoleRequirement.service("Role '{role}' cannot alter tables"));
+            return TableDdlParser.parse(tokens);
         }
         if (what.isKeyword("STORAGE")) {
             return unavailable("ALTER STORAGE", RoleRequirement.admin(RoleRequirement.ADMIN_STORAGE));
@@ -228,7 +281,7 @@ public final class DialectParser {
             return endOf(new DropNamespace(name, ifExists));
         }
         if (isTableAfterTypeKeyword(1)) {
-            return unavailable("DROP TABLE", RoleRequirement.admin("Role '{role}' cannot drop tables"));
+            return TableDdlParser.parse(tokens);
         }
         if (what.isKeyword("USER")) {
             next();
@@ -240,7 +293,7 @@ public final class DialectParser {
             return unavailable("DROP STORAGE", RoleRequirement.admin(RoleRequirement.ADMIN_STORAGE));
         }
         if (what.isKeyword("VIEW")) {
-            return unavailable("DROP VIEW", RoleRequirement.admin(RoleRequirement.ADMIN_VIEW));
+            return TableDdlParser.parse(tokens);
         }
         if (what.isKeyword("TOPIC")) {
             return unavailable("DROP TOPIC", RoleRequirement.admin(RoleRequirement.ADMIN_TOPIC));
@@ -256,13 +309,22 @@ public final class DialectParser {
             return endOf(new ShowNamespaces());
         }
         if (what.isKeyword("TABLES")) {
-            return unavailable("SHOW TABLES", RoleRequirement.ANY);
+            return TableDdlParser.parse(tokens);
         }
         if (what.isKeyword("STORAGES")) {
             return unavailable("SHOW STORAGES", RoleRequirement.ANY);
         }
         if (what.isKeyword("STATS")) {
-            return unavailable("SHOW STATS", RoleRequirement.ANY);
+            next();
+            next();
+            expectKeyword("FOR");
+            expectKeyword("TABLE");
+            Token a = identifierToken("table name");
+            if (acceptSymbol(".")) {
+                Token b = identifierToken("table name");
+                return endOf(new ShowStats(a.text(), b.text()));
+            }
+            return endOf(new ShowStats(null, a.text()));
         }
         if (what.isKeyword("MANIFEST")) {
             return unavailable("SHOW MANIFEST", RoleRequirement.admin(RoleRequirement.ADMIN_MANIFEST));
@@ -289,7 +351,13 @@ public final class DialectParser {
 
     private KalamStatement kill() {
         if (peekAt(1).isKeyword("JOB")) {
-            return unavailable("KILL JOB", RoleRequirement.admin(RoleRequirement.ADMIN_JOB));
+            next();
+            next();
+            Token id = peek();
+            if (id.kind() != TokenKind.STRING && id.kind() != TokenKind.QUOTED_IDENT) {
+                return endOf(new KillJob(userName()));
+            }
+            return endOf(new KillJob(next().text()));
         }
         if (peekAt(1).isKeyword("LIVE") && peekAt(2).isKeyword("QUERY")) {
             return unavailable("KILL LIVE QUERY", RoleRequirement.admin(RoleRequirement.ADMIN_LIVE));

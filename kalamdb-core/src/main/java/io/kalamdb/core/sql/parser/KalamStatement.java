@@ -1,9 +1,10 @@
 package io.kalamdb.core.sql.parser;
 
+import java.util.List;
 import java.util.Map;
 
 /** A parsed statement of KalamDB's dialect. Each kind is one record. */
-public sealed interface KalamStatement {
+public interface KalamStatement {
     /** The statement-level RBAC rule, checked before any other work. */
     RoleRequirement requirement();
 
@@ -75,6 +76,55 @@ public sealed interface KalamStatement {
         @Override
         public RoleRequirement requirement() {
             return RoleRequirement.admin(RoleRequirement.ADMIN_USER);
+        }
+    }
+
+    /** A query (SELECT, WITH, VALUES) run through Calcite. */
+    record Query(String sql) implements KalamStatement {
+        @Override
+        public RoleRequirement requirement() {
+            return RoleRequirement.ANY;
+        }
+    }
+
+    /** INSERT, UPDATE or DELETE ({@code kind} is the leading keyword in upper case). */
+    record Dml(String sql, String kind) implements KalamStatement {
+        @Override
+        public RoleRequirement requirement() {
+            return RoleRequirement.ANY;
+        }
+    }
+
+    /** {@code EXPLAIN [ANALYZE] <query>}; {@code querySql} is the explained query. */
+    record Explain(String querySql) implements KalamStatement {
+        @Override
+        public RoleRequirement requirement() {
+            return RoleRequirement.admin(RoleRequirement.ADMIN_EXPLAIN);
+        }
+    }
+
+    /** {@code CREATE [OR REPLACE] VIEW [IF NOT EXISTS] [ns.]v [(c1, …)] AS <select>}. */
+    record CreateView(String namespace, String name, boolean orReplace, boolean ifNotExists, List<String> columns,
+                      String querySql) implements KalamStatement {
+        @Override
+        public RoleRequirement requirement() {
+            return RoleRequirement.admin(RoleRequirement.ADMIN_VIEW);
+        }
+    }
+
+    /** {@code KILL JOB 'id'}. */
+    record KillJob(String jobId) implements KalamStatement {
+        @Override
+        public RoleRequirement requirement() {
+            return RoleRequirement.admin(RoleRequirement.ADMIN_JOB);
+        }
+    }
+
+    /** {@code SHOW STATS FOR TABLE [ns.]t}. */
+    record ShowStats(String namespace, String table) implements KalamStatement {
+        @Override
+        public RoleRequirement requirement() {
+            return RoleRequirement.ANY;
         }
     }
 

@@ -14,10 +14,15 @@ public final class Lexer {
     }
 
     public static List<Token> tokenize(String sql) {
+        return tokenize(sql, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} tokens of {@code sql}, then EOF (a cheap look at a statement's leading keywords). */
+    public static List<Token> tokenize(String sql, int limit) {
         List<Token> tokens = new ArrayList<>();
         int n = sql.length();
         int i = 0;
-        while (i < n) {
+        while (i < n && tokens.size() < limit) {
             char c = sql.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
@@ -83,7 +88,7 @@ public final class Lexer {
                 }
             }
         }
-        tokens.add(new Token(TokenKind.EOF, "", n));
+        tokens.add(new Token(TokenKind.EOF, "", i < n ? i : n));
         return tokens;
     }
 

@@ -14,11 +14,17 @@ import io.kalamdb.core.sql.parser.KalamStatement.AlterNamespace;
 import io.kalamdb.core.sql.parser.KalamStatement.AlterUser;
 import io.kalamdb.core.sql.parser.KalamStatement.CreateNamespace;
 import io.kalamdb.core.sql.parser.KalamStatement.CreateUser;
+import io.kalamdb.core.sql.parser.KalamStatement.CreateView;
+import io.kalamdb.core.sql.parser.KalamStatement.Dml;
+import io.kalamdb.core.sql.parser.KalamStatement.Explain;
+import io.kalamdb.core.sql.parser.KalamStatement.KillJob;
+import io.kalamdb.core.sql.parser.KalamStatement.Query;
 import io.kalamdb.core.sql.parser.KalamStatement.DropNamespace;
 import io.kalamdb.core.sql.parser.KalamStatement.DropUser;
 import io.kalamdb.core.sql.parser.KalamStatement.Unavailable;
 import io.kalamdb.core.sql.parser.KalamStatement.UseNamespace;
 import io.kalamdb.core.sql.parser.KalamStatement.UserChange;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -70,16 +76,21 @@ class DialectParserTest {
 
     @Test
     void laterStatementsAreClassifiedWithTheirNameAndRoleRule() {
-        assertUnavailable("SELECT * FROM t", "SELECT", Role.USER);
-        assertUnavailable("WITH x AS (SELECT 1) SELECT * FROM x", "SELECT", Role.USER);
-        assertUnavailable("INSERT INTO t VALUES ($1)", "INSERT", Role.USER);
-        assertUnavailable("CREATE USER TABLE app.t (id INT PRIMARY KEY)", "CREATE TABLE", Role.SERVICE);
-        assertUnavailable("CREATE TABLE t (id INT)", "CREATE TABLE", Role.SERVICE);
-        assertUnavailable("DROP STREAM TABLE t", "DROP TABLE", Role.DBA);
+        assertInstanceOf(Query.class, DialectParser.parse("SELECT * FROM t"));
+        assertInstanceOf(Query.class, DialectParser.parse("  -- c\n WITH x AS (SELECT 1) SELECT * FROM x"));
+        assertInstanceOf(Query.class, DialectParser.parse("(SELECT 1) UNION (SELECT 2)"));
+        assertEquals("INSERT", assertInstanceOf(Dml.class, DialectParser.parse("insert INTO t VALUES ($1)")).kind());
+        assertEquals("SELECT 1", assertInstanceOf(Explain.class, DialectParser.parse("EXPLAIN ANALYZE SELECT 1"))
+                .querySql());
+        assertEquals("x-1", assertInstanceOf(KillJob.class, DialectParser.parse("KILL JOB 'x-1'")).jobId());
+        CreateView v = assertInstanceOf(CreateView.class,
+                DialectParser.parse("CREATE OR REPLACE VIEW app.v (a, b) AS SELECT 1, 2"));
+        assertEquals("SELECT 1, 2", v.querySql());
+        assertEquals(List.of("a", "b"), v.columns());
+        assertTrue(v.orReplace());
         assertUnavailable("STORAGE FLUSH TABLE app.t", "STORAGE FLUSH TABLE", Role.SERVICE);
         assertUnavailable("STORAGE COMPACT ALL IN app", "STORAGE COMPACT ALL", Role.SERVICE);
         assertUnavailable("KILL LIVE QUERY 'x'", "KILL LIVE QUERY", Role.DBA);
-        assertUnavailable("CREATE OR REPLACE VIEW v AS SELECT 1", "CREATE VIEW", Role.DBA);
         assertUnavailable("BEGIN", "BEGIN", Role.USER);
         assertUnavailable("START TRANSACTION", "START TRANSACTION", Role.USER);
         assertUnavailable("CONSUME FROM t", "CONSUME", Role.SERVICE);
@@ -93,6 +104,9 @@ class DialectParserTest {
         KalamDbException e = assertThrows(KalamDbException.class, () -> drop.requirement().check(Role.SERVICE));
         assertEquals(ErrorCode.PERMISSION_DENIED, e.code());
         assertEquals("Role 'service' cannot drop tables", e.getMessage());
+        KalamDbException explain = assertThrows(KalamDbException.class,
+                () -> DialectParser.parse("EXPLAIN SELECT 1").requirement().check(Role.USER));
+        assertEquals("Admin privileges (DBA or System role) required for EXPLAIN", explain.getMessage());
         KalamDbException flush = assertThrows(KalamDbException.class,
                 () -> DialectParser.parse("STORAGE FLUSH TABLE t").requirement().check(Role.USER));
         assertEquals("STORAGE FLUSH TABLE requires Service, DBA, or System role", flush.getMessage());

@@ -1,0 +1,43 @@
+package io.kalamdb.core.sql.calcite;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+
+/**
+ * Result types of aggregates as the contract fixes them (spec sql.md §7): SUM of integers is BIGINT, SUM of
+ * DECIMAL(p,s) is DECIMAL(38,s), AVG is DOUBLE; decimals go up to 38 digits.
+ */
+public final class KalamTypeSystem extends RelDataTypeSystemImpl {
+    public static final KalamTypeSystem INSTANCE = new KalamTypeSystem();
+
+    @Override
+    public int getMaxPrecision(SqlTypeName typeName) {
+        return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxPrecision(typeName);
+    }
+
+    @Override
+    public RelDataType deriveSumType(RelDataTypeFactory f, RelDataType argumentType) {
+        if (SqlTypeUtil.isExactNumeric(argumentType) && argumentType.getSqlTypeName() != SqlTypeName.DECIMAL) {
+            return f.createTypeWithNullability(f.createSqlType(SqlTypeName.BIGINT), argumentType.isNullable());
+        }
+        if (argumentType.getSqlTypeName() == SqlTypeName.DECIMAL) {
+            return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DECIMAL, 38, argumentType.getScale()),
+                    argumentType.isNullable());
+        }
+        if (SqlTypeUtil.isApproximateNumeric(argumentType)) {
+            return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DOUBLE), argumentType.isNullable());
+        }
+        return super.deriveSumType(f, argumentType);
+    }
+
+    @Override
+    public RelDataType deriveAvgAggType(RelDataTypeFactory f, RelDataType argumentType) {
+        if (SqlTypeUtil.isNumeric(argumentType)) {
+            return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DOUBLE), argumentType.isNullable());
+        }
+        return super.deriveAvgAggType(f, argumentType);
+    }
+}

@@ -1,0 +1,522 @@
+package io.kalamdb.core.sql.calcite;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.kalamdb.commons.errors.ErrorCode;
+import io.kalamdb.commons.errors.KalamDbException;
+import io.kalamdb.commons.ids.TableId;
+import io.kalamdb.commons.models.ColumnDefinition;
+import io.kalamdb.commons.models.TableDefinition;
+import io.kalamdb.commons.types.CellEncoder;
+import io.kalamdb.commons.types.KalamDataType;
+import io.kalamdb.commons.types.ValueCoercion;
+import io.kalamdb.core.AppContext;
+import io.kalamdb.core.sql.ExecutionContext;
+import io.kalamdb.core.sql.SchemaField;
+import io.kalamdb.core.sql.SqlParam;
+import io.kalamdb.core.sql.StatementResult;
+import io.kalamdb.core.sql.calcite.parser.KalamSqlParserImpl;
+import io.kalamdb.core.system.tables.SystemColumn;
+import io.kalamdb.core.system.tables.SystemTable;
+import io.kalamdb.core.system.tables.SystemTables;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.RelShuttleImpl;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.metadata.RelColumnOrigin;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlLibrary;
+import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlShuttle;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.tools.FrameworkConfig;
+import org.apache.calcite.tools.Frameworks;
+import org.apache.calcite.tools.Planner;
+import org.apache.calcite.tools.Programs;
+import org.apache.calcite.tools.ValidationException;
+
+/**
+ * Runs SELECT-shaped queries through Calcite (spec sql.md §7): parse with KalamDB's grammar, prepare the tree
+ * ({@link SqlPreparer}), apply the implicit LIMIT/ORDER BY, lift WHERE literals into parameters, then look up or
+ * compile the plan (keyed by the normalised tree and the catalog version) and execute it with the caller's scope.
+ * The system-table guard is checked at every execution, never baked into a plan.
+ */
+public final class QueryEngine {
+    private static final int PLAN_CACHE_SIZE = 5_000;
+
+    private final AppContext ctx;
+    private final KalamCatalog catalog;
+    private final SqlPreparer preparer;
+    private final SqlParser.Config parserConfig;
+    private final SqlOperatorTable operatorTable;
+    private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(KalamTypeSystem.INSTANCE);
+    private final Cache<String, CompiledQuery> plans = Caffeine.newBuilder().maximumSize(PLAN_CACHE_SIZE).build();
+
+    public QueryEngine(AppContext ctx) {
+        this.ctx = ctx;
+        SystemTables systemTables = new SystemTables(ctx);
+        this.catalog = new KalamCatalog(ctx, systemTables);
+        this.parserConfig = SqlParser.config()
+                .withParserFactory(KalamSqlParserImpl.FACTORY)
+                .withQuoting(Quoting.DOUBLE_QUOTE)
+                .withUnquotedCasing(Casing.UNCHANGED)
+                .withQuotedCasing(Casing.UNCHANGED)
+                .withCaseSensitive(false)
+                .withConformance(SqlConformanceEnum.LENIENT);
+        this.preparer = new SqlPreparer(ctx, systemTables, this::parse);
+        this.operatorTable = SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
+                EnumSet.of(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL));
+    }
+
+    public SystemTables systemTables() {
+        return catalog.systemTables();
+    }
+
+    /** Parses one statement with KalamDB's grammar; syntax errors are {@code INVALID_SQL}. */
+    public SqlNode parse(String sql) {
+        try {
+            return SqlParser.create(sql, parserConfig).parseStmt();
+        } catch (SqlParseException e) {
+            String message = e.getMessage() == null ? "syntax error" : e.getMessage();
+            int nl = message.indexOf('\n');
+            throw new KalamDbException(ErrorCode.INVALID_SQL,
+                    "Syntax error: " + (nl > 0 ? message.substring(0, nl) : message));
+        }
+    }
+
+    /** How a query runs: as the top-level SELECT of a request (implicit LIMIT/ORDER BY) or internally. */
+    public enum Mode { TOP_LEVEL, INTERNAL }
+
+    /** The rows of a query and how to present them. */
+    public record Result(CompiledQuery query, List<String> names, List<Object[]> rows) {
+    }
+
+    /** Runs a query and returns the storage values of its rows. */
+    public Result run(String sql, SqlNode parsed, ExecutionContext exec, List<SqlParam> params,
+                      QueryScope scope, Mode mode) {
+        List<String> itemTexts = mode == Mode.TOP_LEVEL ? ColumnNames.selectItemTexts(parsed, sql) : null;
+        Planned planned = plan(sql, parsed, exec, params, scope, mode);
+        checkSystemGuard(planned.tables, scope);
+        Object[] values = bindValues(planned, params);
+        CompiledQuery q = planned.compiled;
+        List<Object[]> rows = scope.run(() -> execute(q, values, scope));
+        return new Result(q, names(q, itemTexts), rows);
+    }
+
+    /** Runs a top-level query and renders the row result (spec http-api.md §5.3). */
+    public StatementResult select(String sql, SqlNode parsed, ExecutionContext exec,
+                                  List<SqlParam> params, QueryScope scope) {
+        Result r = run(sql, parsed, exec, params, scope, Mode.TOP_LEVEL);
+        CompiledQuery q = r.query();
+        List<SchemaField> schema = new ArrayList<>(r.names().size());
+        for (int i = 0; i < r.names().size(); i++) {
+            schema.add(new SchemaField(r.names().get(i), q.fieldTypes().get(i), i, q.fieldFlags().get(i)));
+        }
+        List<List<Object>> rows = new ArrayList<>(r.rows().size());
+        for (Object[] row : r.rows()) {
+            Object[] cells = new Object[row.length];
+            for (int i = 0; i < row.length; i++) {
+                cells[i] = CellEncoder.encode(q.fieldTypes().get(i), row[i]);
+            }
+            rows.add(Arrays.asList(cells));
+        }
+        return new StatementResult.Rows(schema, rows, scope.userId().value());
+    }
+
+    /** The plans of a query, for EXPLAIN. */
+    public CompiledQuery explain(String sql, SqlNode parsed, ExecutionContext exec,
+                                 List<SqlParam> params, QueryScope scope) {
+        Planned planned = plan(sql, parsed, exec, params, scope, Mode.INTERNAL);
+        checkSystemGuard(planned.tables, scope);
+        return planned.compiled;
+    }
+
+    private record Planned(CompiledQuery compiled, List<TableRef> tables, List<Object> lifted, int liftedFrom) {
+    }
+
+    private Planned plan(String sql, SqlNode parsed, ExecutionContext exec,
+                         List<SqlParam> params, QueryScope scope, Mode mode) {
+        int given = params == null ? 0 : params.size();
+        SqlPreparer.Prepared prepared = preparer.prepare(parsed, exec.defaultNamespace());
+        SqlNode node = prepared.node();
+        SqlPreparer.checkParams(node, given);
+        if (mode == Mode.TOP_LEVEL && node.getKind().belongsTo(SqlKind.QUERY)) {
+            node = SqlPreparer.applyLimits(node, prepared.tables(), ctx.config().limits().defaultQueryLimit(),
+                    ctx.config().limits().maxQueryLimit());
+        }
+        int liftedFrom = given;
+        List<Object> lifted = SqlPreparer.liftLiterals(node, liftedFrom);
+        String key = cacheKey(node);
+        CompiledQuery compiled = plans.getIfPresent(key);
+        if (compiled == null) {
+            try {
+                compiled = compile(node);
+                plans.put(key, compiled);
+            } catch (KalamDbException e) {
+                if (lifted.isEmpty() && !needsParamCasts(e)) {
+                    throw e;
+                }
+                // the lifted form could not be typed: plan the literal form (and type bare $n by their values)
+                SqlPreparer.Prepared again = preparer.prepare(parse(sql), exec.defaultNamespace());
+                SqlNode raw = again.node();
+                if (mode == Mode.TOP_LEVEL && raw.getKind().belongsTo(SqlKind.QUERY)) {
+                    raw = SqlPreparer.applyLimits(raw, again.tables(), ctx.config().limits().defaultQueryLimit(),
+                            ctx.config().limits().maxQueryLimit());
+                }
+                raw = castUserParams(raw, params);
+                lifted = List.of();
+                String rawKey = "raw|" + cacheKey(raw) + "|" + paramSignature(params);
+                compiled = plans.getIfPresent(rawKey);
+                if (compiled == null) {
+                    compiled = compile(raw);
+                    plans.put(rawKey, compiled);
+                }
+            }
+        }
+        return new Planned(compiled, prepared.tables(), lifted, liftedFrom);
+    }
+
+    private static boolean needsParamCasts(KalamDbException e) {
+        return e.getMessage() != null && e.getMessage().contains("Illegal use of dynamic parameter");
+    }
+
+    private String cacheKey(SqlNode node) {
+        StringBuilder order = new StringBuilder();
+        node.accept(new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlDynamicParam param) {
+                order.append(param.getIndex()).append(',');
+                return param;
+            }
+        });
+        return ctx.schemas().catalogVersion() + "|" + node + "|" + order;
+    }
+
+    private static String paramSignature(List<SqlParam> params) {
+        if (params == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (SqlParam p : params) {
+            sb.append(p.value() == null ? "n" : p.value().getClass().getSimpleName().charAt(0));
+        }
+        return sb.toString();
+    }
+
+    /** Wraps each {@code $n} in a CAST to the SQL type of its JSON value, for positions Calcite cannot type. */
+    private static SqlNode castUserParams(SqlNode node, List<SqlParam> params) {
+        if (params == null || params.isEmpty()) {
+            return node;
+        }
+        return node.accept(new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlDynamicParam param) {
+                if (param.getIndex() >= params.size()) {
+                    return param;
+                }
+                Object v = params.get(param.getIndex()).value();
+                SqlTypeName t = v instanceof Boolean ? SqlTypeName.BOOLEAN : v instanceof Long ? SqlTypeName.BIGINT
+                        : v instanceof Double ? SqlTypeName.DOUBLE : SqlTypeName.VARCHAR;
+                SqlDataTypeSpec spec = new SqlDataTypeSpec(new SqlBasicTypeNameSpec(t, SqlParserPos.ZERO),
+                        SqlParserPos.ZERO);
+                return SqlStdOperatorTable.CAST.createCall(param.getParserPosition(), param, spec);
+            }
+        });
+    }
+
+    private FrameworkConfig frameworkConfig(SchemaPlus root) {
+        return Frameworks.newConfigBuilder()
+                .parserConfig(parserConfig)
+                .defaultSchema(root)
+                .operatorTable(operatorTable)
+                .typeSystem(KalamTypeSystem.INSTANCE)
+                .sqlValidatorConfig(SqlValidator.Config.DEFAULT.withConformance(SqlConformanceEnum.LENIENT)
+                        .withIdentifierExpansion(true))
+                .programs(Programs.standard())
+                .build();
+    }
+
+    private CompiledQuery compile(SqlNode node) {
+        SchemaPlus root = catalog.root();
+        Planner planner = Frameworks.getPlanner(frameworkConfig(root));
+        try {
+            planner.parse("VALUES 1");
+            SqlNode validated = planner.validate(node);
+            RelRoot relRoot = planner.rel(validated);
+            RelNode logical = relRoot.project();
+            List<RelDataTypeField> fields = relRoot.validatedRowType.getFieldList();
+            RelMetadataQuery mq = logical.getCluster().getMetadataQuery();
+            List<String> names = new ArrayList<>(fields.size());
+            List<KalamDataType> types = new ArrayList<>(fields.size());
+            List<List<String>> flags = new ArrayList<>(fields.size());
+            List<String> origins = new ArrayList<>(fields.size());
+            for (int i = 0; i < fields.size(); i++) {
+                RelDataTypeField f = fields.get(i);
+                names.add(f.getName());
+                ColumnInfo info = origin(mq, logical, i);
+                if (info != null) {
+                    types.add(info.type);
+                    flags.add(info.flags);
+                    origins.add(info.name);
+                } else {
+                    types.add(CalciteTypes.fromRel(f.getType()));
+                    flags.add(List.of());
+                    origins.add(null);
+                }
+            }
+            List<TableId> systemTables = new ArrayList<>();
+            Map<Integer, RelDataType> paramTypes = new HashMap<>();
+            collect(logical, systemTables, paramTypes);
+            RelNode physical = planner.transform(0, logical.getTraitSet().replace(EnumerableConvention.INSTANCE),
+                    logical);
+            Map<String, Object> internal = new HashMap<>();
+            @SuppressWarnings("unchecked")
+            Bindable<Object> bindable = (Bindable<Object>)
+                    (Bindable<?>) EnumerableInterpretable.toBindable(internal, null,
+                            (EnumerableRel) physical, EnumerableRel.Prefer.ARRAY);
+            RelDataType paramRow = paramRowType((JavaTypeFactory) planner.getTypeFactory(), paramTypes);
+            return new CompiledQuery(bindable, internal, paramRow, names, types, flags, origins, systemTables,
+                    RelOptUtil.toString(logical), RelOptUtil.toString(physical));
+        } catch (ValidationException e) {
+            throw validationError(e);
+        } catch (KalamDbException e) {
+            throw e;
+        } catch (Exception e) {
+            Throwable root0 = e;
+            while (root0.getCause() != null && root0.getCause() != root0) {
+                root0 = root0.getCause();
+            }
+            if (root0 instanceof KalamDbException k) {
+                throw k;
+            }
+            throw KalamDbException.userError("Query planning failed: " + root0.getMessage());
+        } finally {
+            planner.close();
+        }
+    }
+
+    /** Parameter types by index, as a struct whose field i is parameter i (missing ones ANY). */
+    private static RelDataType paramRowType(JavaTypeFactory tf, Map<Integer, RelDataType> types) {
+        int n = types.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        RelDataTypeFactory.Builder b = tf.builder();
+        for (int i = 0; i < n; i++) {
+            RelDataType t = types.get(i);
+            b.add("?" + i, t != null ? t : tf.createSqlType(SqlTypeName.ANY));
+        }
+        return b.build();
+    }
+
+    private static void collect(RelNode rel, List<TableId> systemTables, Map<Integer, RelDataType> paramTypes) {
+        RexShuttle params = new RexShuttle() {
+            @Override
+            public RexNode visitDynamicParam(RexDynamicParam p) {
+                paramTypes.putIfAbsent(p.getIndex(), p.getType());
+                return p;
+            }
+        };
+        rel.accept(new RelShuttleImpl() {
+            @Override
+            public RelNode visit(TableScan scan) {
+                List<String> name = scan.getTable().getQualifiedName();
+                if (name.size() == 2 && name.get(0).equalsIgnoreCase("system")) {
+                    systemTables.add(TableId.of(name.get(0), name.get(1)));
+                }
+                return super.visit(scan);
+            }
+
+            @Override
+            protected RelNode visitChild(RelNode parent, int i, RelNode child) {
+                parent.accept(params);
+                return super.visitChild(parent, i, child);
+            }
+        });
+        rel.accept(params);
+    }
+
+    private record ColumnInfo(String name, KalamDataType type, List<String> flags) {
+    }
+
+    private ColumnInfo origin(RelMetadataQuery mq, RelNode rel, int column) {
+        Set<RelColumnOrigin> origins = mq.getColumnOrigins(rel, column);
+        if (origins == null || origins.size() != 1) {
+            return null;
+        }
+        RelColumnOrigin o = origins.iterator().next();
+        if (o.isDerived()) {
+            return null;
+        }
+        List<String> qn = o.getOriginTable().getQualifiedName();
+        if (qn.size() != 2) {
+            return null;
+        }
+        int ordinal = o.getOriginColumnOrdinal();
+        String ns = qn.get(0);
+        String table = qn.get(1);
+        if (ns.equals("system") || ns.equals("information_schema")) {
+            SystemTable st = ns.equals("system") ? catalog.systemTables().system().get(table)
+                    : catalog.systemTables().informationSchema().get(table);
+            if (st == null || ordinal >= st.columns().size()) {
+                return null;
+            }
+            SystemColumn c = st.columns().get(ordinal);
+            return new ColumnInfo(c.name(), c.type(), flags(!c.nullable(), c.primaryKey()));
+        }
+        TableDefinition def = ctx.schemas().table(TableId.of(ns, table)).orElse(null);
+        if (def == null || ordinal >= def.columns().size()) {
+            return null;
+        }
+        ColumnDefinition c = def.columns().get(ordinal);
+        return new ColumnInfo(c.columnName(), c.dataType(), flags(!c.isNullable(), c.isPrimaryKey()));
+    }
+
+    private static List<String> flags(boolean notNull, boolean pk) {
+        if (pk) {
+            return List.of("nn", "pk", "uq");
+        }
+        return notNull ? List.of("nn") : List.of();
+    }
+
+    private static KalamDbException validationError(ValidationException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String message = cause.getMessage() == null ? "invalid query" : cause.getMessage();
+        int colon = message.indexOf(": ");
+        if (message.startsWith("From line") && colon > 0) {
+            message = message.substring(colon + 2);
+        }
+        if (message.contains("not found in any table") || message.contains("not found in table")) {
+            return KalamDbException.userError(message);
+        }
+        return new KalamDbException(ErrorCode.SQL_EXECUTION_ERROR, message);
+    }
+
+    private static void checkSystemGuard(List<TableRef> tables, QueryScope scope) {
+        if (scope.role().isAdmin()) {
+            return;
+        }
+        for (TableRef t : tables) {
+            if (t.system()) {
+                throw KalamDbException.permissionDenied("Access denied: Role '" + scope.role().wireName()
+                        + "' cannot access table '" + t.id() + "'. System tables require 'dba' or 'system' role.");
+            }
+        }
+    }
+
+    /** The parameter values by index, coerced to the types the plan expects and in Calcite's representation. */
+    private static Object[] bindValues(Planned planned, List<SqlParam> params) {
+        RelDataType row = planned.compiled.parameterRowType();
+        int n = Math.max(row.getFieldCount(), planned.liftedFrom + planned.lifted.size());
+        Object[] values = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Object raw;
+            boolean user = i < planned.liftedFrom;
+            if (user) {
+                raw = params.get(i).value();
+            } else if (i - planned.liftedFrom < planned.lifted.size()) {
+                raw = planned.lifted.get(i - planned.liftedFrom);
+            } else {
+                continue;
+            }
+            RelDataType t = i < row.getFieldCount() ? row.getFieldList().get(i).getType() : null;
+            values[i] = toParamValue(raw, t, i, user);
+        }
+        return values;
+    }
+
+    private static Object toParamValue(Object raw, RelDataType type, int index, boolean user) {
+        if (raw == null) {
+            return null;
+        }
+        if (type == null || type.getSqlTypeName() == SqlTypeName.ANY) {
+            return raw instanceof BigDecimal d ? (d.scale() <= 0 ? (Object) d.longValueExact() : d.doubleValue()) : raw;
+        }
+        KalamDataType k = CalciteTypes.fromRel(type);
+        Object storage = user ? ValueCoercion.coerceParam(raw, k, index + 1)
+                : ValueCoercion.coerce(raw, k, "?");
+        return CalciteTypes.toCalcite(k, storage);
+    }
+
+    private List<Object[]> execute(CompiledQuery q, Object[] values, QueryScope scope) {
+        KalamDataContext dc = new KalamDataContext(catalog.root(), typeFactory, q.internalParameters(),
+                values, scope);
+        Enumerable<Object> enumerable = q.bindable().bind(dc);
+        List<Object[]> rows = new ArrayList<>();
+        List<KalamDataType> types = q.fieldTypes();
+        try (Enumerator<Object> e = enumerable.enumerator()) {
+            while (e.moveNext()) {
+                Object current = e.current();
+                Object[] raw = current instanceof Object[] arr ? arr : new Object[] {current};
+                Object[] out = new Object[raw.length];
+                for (int i = 0; i < raw.length; i++) {
+                    out[i] = CalciteTypes.fromCalcite(types.get(i), raw[i]);
+                }
+                rows.add(out);
+            }
+        } catch (KalamDbException ex) {
+            throw ex;
+        } catch (RuntimeException ex) {
+            Throwable c = ex;
+            while (c.getCause() != null && c.getCause() != c) {
+                c = c.getCause();
+            }
+            if (c instanceof KalamDbException k) {
+                throw k;
+            }
+            throw KalamDbException.userError("Query execution failed: " + c.getMessage());
+        }
+        return rows;
+    }
+
+    private static List<String> names(CompiledQuery q, List<String> itemTexts) {
+        List<String> out = new ArrayList<>(q.fieldNames().size());
+        for (int i = 0; i < q.fieldNames().size(); i++) {
+            String name = q.fieldNames().get(i);
+            String origin = q.originNames().get(i);
+            if (origin != null && origin.equalsIgnoreCase(name)) {
+                name = origin;
+            } else if (name.startsWith("EXPR$") && itemTexts != null && i < itemTexts.size()) {
+                name = itemTexts.get(i);
+            }
+            out.add(name);
+        }
+        return Collections.unmodifiableList(out);
+    }
+}

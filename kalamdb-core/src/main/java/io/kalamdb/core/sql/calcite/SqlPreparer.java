@@ -1,0 +1,392 @@
+package io.kalamdb.core.sql.calcite;
+
+import io.kalamdb.commons.enums.TableType;
+import io.kalamdb.commons.errors.ErrorCode;
+import io.kalamdb.commons.errors.KalamDbException;
+import io.kalamdb.commons.ids.NamespaceId;
+import io.kalamdb.commons.ids.TableId;
+import io.kalamdb.commons.models.ColumnDefinition;
+import io.kalamdb.commons.models.TableDefinition;
+import io.kalamdb.commons.models.ViewDefinition;
+import io.kalamdb.core.AppContext;
+import io.kalamdb.core.system.tables.SystemTables;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlWith;
+import org.apache.calcite.sql.SqlWithItem;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+/**
+ * Prepares a parsed query for planning, on the tree and never on the text: {@code $n} becomes a dynamic parameter,
+ * decimal literals become DOUBLE, the JSON operators and {@code ::} become function calls and casts, table names are
+ * resolved (qualified with the request's namespace, checked, views expanded with the caller's rights), and the
+ * referenced tables are recorded for the default ORDER BY and the system-table guard.
+ */
+public final class SqlPreparer {
+    private static final int MAX_VIEW_DEPTH = 16;
+
+    private final AppContext ctx;
+    private final SystemTables systemTables;
+    private final Function<String, SqlNode> parser;
+
+    public SqlPreparer(AppContext ctx, SystemTables systemTables, Function<String, SqlNode> parser) {
+        this.ctx = ctx;
+        this.systemTables = systemTables;
+        this.parser = parser;
+    }
+
+    /** The outcome of {@link #prepare}: the rewritten tree, the tables it reads and its highest {@code $n}. */
+    public record Prepared(SqlNode node, List<TableRef> tables, int maxUserParam) {
+    }
+
+    public Prepared prepare(SqlNode parsed, NamespaceId defaultNamespace) {
+        ExpressionShuttle expressions = new ExpressionShuttle();
+        SqlNode node = parsed.accept(expressions);
+        List<TableRef> tables = new ArrayList<>();
+        node = node.accept(new TableShuttle(defaultNamespace, tables, 0));
+        return new Prepared(node, tables, expressions.maxParam);
+    }
+
+    /** {@code $n}, decimal literals, {@code ->}, {@code ->>} and {@code ::}. */
+    public static final class ExpressionShuttle extends SqlShuttle {
+        private int maxParam;
+
+        /** The highest {@code $n} seen. */
+        public int maxParam() {
+            return maxParam;
+        }
+
+        @Override
+        public SqlNode visit(SqlIdentifier id) {
+            if (id.isSimple()) {
+                String name = id.getSimple();
+                if (name.length() > 1 && name.charAt(0) == '$' && name.substring(1).chars().allMatch(Character::isDigit)) {
+                    int n = Integer.parseInt(name.substring(1));
+                    if (n < 1) {
+                        throw new KalamDbException(ErrorCode.INVALID_SQL, "Invalid parameter " + name);
+                    }
+                    maxParam = Math.max(maxParam, n);
+                    return new SqlDynamicParam(n - 1, id.getParserPosition());
+                }
+            }
+            return id;
+        }
+
+        @Override
+        public SqlNode visit(SqlLiteral literal) {
+            if (literal instanceof SqlNumericLiteral num && num.isExact() && num.getScale() != null
+                    && num.getScale() > 0) {
+                return SqlLiteral.createApproxNumeric(num.toValue(), num.getParserPosition());
+            }
+            return literal;
+        }
+
+        @Override
+        public SqlNode visit(SqlCall call) {
+            SqlCall visited = (SqlCall) super.visit(call);
+            if (visited == null) {
+                return null;
+            }
+            if (visited.getOperator() == KalamOperators.JSON_GET_OP) {
+                return function("JSON_GET", visited);
+            }
+            if (visited.getOperator() == KalamOperators.JSON_GET_TEXT_OP) {
+                return function("JSON_AS_TEXT", visited);
+            }
+            if (visited.getOperator() == SqlLibraryOperators.INFIX_CAST) {
+                return SqlStdOperatorTable.CAST.createCall(visited.getParserPosition(), visited.operand(0),
+                        (SqlDataTypeSpec) visited.operand(1));
+            }
+            return visited;
+        }
+
+        private static SqlNode function(String name, SqlCall call) {
+            SqlParserPos pos = call.getParserPosition();
+            SqlUnresolvedFunction f = new SqlUnresolvedFunction(new SqlIdentifier(name, pos), null, null, null, null,
+                    SqlFunctionCategory.USER_DEFINED_FUNCTION);
+            return f.createCall(pos, call.operand(0), call.operand(1));
+        }
+    }
+
+    /** Resolves every table reference in FROM clauses, at any depth, honouring CTE names. */
+    private final class TableShuttle extends SqlShuttle {
+        private final NamespaceId defaultNamespace;
+        private final List<TableRef> tables;
+        private final int depth;
+        private final Deque<Set<String>> cteScopes = new ArrayDeque<>();
+
+        TableShuttle(NamespaceId defaultNamespace, List<TableRef> tables, int depth) {
+            this.defaultNamespace = defaultNamespace;
+            this.tables = tables;
+            this.depth = depth;
+        }
+
+        @Override
+        public SqlNode visit(SqlCall call) {
+            if (call instanceof SqlWith with) {
+                Set<String> names = new HashSet<>();
+                cteScopes.push(names);
+                try {
+                    for (SqlNode item : with.withList) {
+                        SqlWithItem w = (SqlWithItem) item;
+                        w.query = w.query.accept(this);
+                        names.add(w.name.getSimple().toLowerCase(Locale.ROOT));
+                    }
+                    with.body = with.body.accept(this);
+                    return with;
+                } finally {
+                    cteScopes.pop();
+                }
+            }
+            if (call instanceof SqlSelect select && select.getFrom() != null) {
+                select.setFrom(resolveFrom(select.getFrom()));
+            }
+            return super.visit(call);
+        }
+
+        private SqlNode resolveFrom(SqlNode from) {
+            if (from instanceof SqlIdentifier id) {
+                return resolveTable(id, true);
+            }
+            if (from instanceof SqlJoin join) {
+                join.setLeft(resolveFrom(join.getLeft()));
+                join.setRight(resolveFrom(join.getRight()));
+                return join;
+            }
+            if (from.getKind() == SqlKind.AS) {
+                SqlBasicCall as = (SqlBasicCall) from;
+                SqlNode source = as.operand(0);
+                if (source instanceof SqlIdentifier id) {
+                    as.setOperand(0, resolveTable(id, false));
+                } else {
+                    as.setOperand(0, source.accept(this));
+                }
+                return as;
+            }
+            return from;
+        }
+
+        /** Qualifies and checks one table name; a view becomes its expanded query (aliased when {@code alias}). */
+        private SqlNode resolveTable(SqlIdentifier id, boolean alias) {
+            List<String> names = id.names;
+            if (names.size() == 1 && isCte(names.get(0))) {
+                return id;
+            }
+            if (names.size() > 2) {
+                throw notFound("Table '" + String.join(".", names) + "' not found");
+            }
+            String ns = names.size() == 2 ? names.get(0).toLowerCase(Locale.ROOT) : defaultNamespace.value();
+            String table = names.get(names.size() - 1).toLowerCase(Locale.ROOT);
+            TableId tableId = TableId.of(ns, table);
+            SqlIdentifier qualified = new SqlIdentifier(List.of(ns, table), id.getParserPosition());
+            if (ns.equals("system") || ns.equals("information_schema")) {
+                boolean exists = ns.equals("system") ? systemTables.system().containsKey(table)
+                        : systemTables.informationSchema().containsKey(table);
+                if (!exists) {
+                    throw notFound("Table '" + tableId + "' not found");
+                }
+                tables.add(new TableRef(tableId, null, ns.equals("system")));
+                return qualified;
+            }
+            if (!ctx.namespaces().exists(NamespaceId.of(ns))) {
+                throw notFound("Namespace '" + ns + "' does not exist");
+            }
+            TableDefinition def = ctx.schemas().table(tableId).orElse(null);
+            if (def != null) {
+                tables.add(new TableRef(tableId, def, false));
+                return qualified;
+            }
+            ViewDefinition view = ctx.schemas().view(tableId).orElse(null);
+            if (view == null) {
+                throw notFound("Table '" + tableId + "' not found");
+            }
+            if (depth >= MAX_VIEW_DEPTH) {
+                throw KalamDbException.userError("View nesting is too deep at view " + tableId);
+            }
+            SqlNode body = parser.apply(view.sql()).accept(new ExpressionShuttle());
+            body = body.accept(new TableShuttle(NamespaceId.of(ns), tables, depth + 1));
+            tables.add(new TableRef(tableId, null, false));
+            if (!alias) {
+                return body;
+            }
+            List<SqlNode> operands = new ArrayList<>();
+            operands.add(body);
+            operands.add(new SqlIdentifier(table, id.getParserPosition()));
+            for (String c : view.columnAliases() == null ? List.<String>of() : view.columnAliases()) {
+                operands.add(new SqlIdentifier(c, id.getParserPosition()));
+            }
+            return SqlStdOperatorTable.AS.createCall(id.getParserPosition(), operands);
+        }
+
+        private boolean isCte(String name) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            for (Set<String> scope : cteScopes) {
+                if (scope.contains(lower)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static KalamDbException notFound(String message) {
+        return new KalamDbException(ErrorCode.TABLE_NOT_FOUND, message);
+    }
+
+    /**
+     * Fails with the contract's message when the tree references a parameter beyond those given
+     * (spec http-api.md §5.8). Returns the number of parameter slots the tree uses.
+     */
+    public static int checkParams(SqlNode node, int given) {
+        int[] max = {0};
+        node.accept(new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlDynamicParam param) {
+                max[0] = Math.max(max[0], param.getIndex() + 1);
+                return param;
+            }
+        });
+        if (max[0] > given) {
+            throw KalamDbException.userError("Parameter $" + max[0] + " has no value (" + given
+                    + " parameters given)");
+        }
+        return max[0];
+    }
+
+    /**
+     * Applies the implicit LIMIT and ORDER BY of a top-level SELECT (spec http-api.md §5.9): no LIMIT → the default;
+     * a literal LIMIT above the maximum → the maximum; no ORDER BY on a single USER/SHARED table → its primary key,
+     * on a STREAM table → {@code _seq}.
+     */
+    public static SqlNode applyLimits(SqlNode node, List<TableRef> tables, int defaultLimit, int maxLimit) {
+        SqlParserPos pos = SqlParserPos.ZERO;
+        if (node instanceof SqlOrderBy ob) {
+            SqlNode fetch = ob.fetch;
+            if (fetch == null) {
+                fetch = SqlLiteral.createExactNumeric(Integer.toString(defaultLimit), pos);
+            } else if (fetch instanceof SqlNumericLiteral n && n.longValue(false) > maxLimit) {
+                fetch = SqlLiteral.createExactNumeric(Integer.toString(maxLimit), pos);
+            }
+            SqlNodeList order = ob.orderList;
+            if (order.isEmpty() && ob.query instanceof SqlSelect s) {
+                order = defaultOrder(s, tables);
+            }
+            return new SqlOrderBy(ob.getParserPosition(), ob.query, order, ob.offset, fetch);
+        }
+        if (node instanceof SqlSelect s && s.getFetch() != null) {
+            SqlNode fetch = s.getFetch();
+            if (fetch instanceof SqlNumericLiteral n && n.longValue(false) > maxLimit) {
+                s.setFetch(SqlLiteral.createExactNumeric(Integer.toString(maxLimit), pos));
+            }
+            if (s.getOrderList() == null || s.getOrderList().isEmpty()) {
+                s.setOrderBy(defaultOrder(s, tables));
+            }
+            return s;
+        }
+        SqlNodeList order = node instanceof SqlSelect s ? defaultOrder(s, tables) : SqlNodeList.EMPTY;
+        return new SqlOrderBy(pos, node, order, null, SqlLiteral.createExactNumeric(Integer.toString(defaultLimit), pos));
+    }
+
+    private static SqlNodeList defaultOrder(SqlSelect s, List<TableRef> tables) {
+        if (s.getGroup() != null || s.getHaving() != null || s.isDistinct() || tables.size() != 1
+                || tables.get(0).definition() == null || hasAggregate(s.getSelectList())) {
+            return SqlNodeList.EMPTY;
+        }
+        SqlNode from = s.getFrom();
+        if (from == null || from instanceof SqlJoin || from instanceof SqlSelect) {
+            return SqlNodeList.EMPTY;
+        }
+        TableDefinition def = tables.get(0).definition();
+        String column;
+        if (def.tableType() == TableType.STREAM) {
+            column = ColumnDefinition.SEQ;
+        } else {
+            ColumnDefinition pk = def.primaryKey();
+            if (pk == null) {
+                return SqlNodeList.EMPTY;
+            }
+            column = pk.columnName();
+        }
+        SqlNodeList list = new SqlNodeList(SqlParserPos.ZERO);
+        list.add(new SqlIdentifier(column, SqlParserPos.ZERO));
+        return list;
+    }
+
+    private static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX", "STDDEV", "VARIANCE",
+            "ANY_VALUE", "LISTAGG", "STRING_AGG", "ARRAY_AGG", "BOOL_AND", "BOOL_OR", "EVERY", "SOME");
+
+    private static boolean hasAggregate(SqlNodeList selectList) {
+        boolean[] found = {false};
+        selectList.accept(new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlCall call) {
+                if (call.getOperator().isAggregator()
+                        || AGGREGATES.contains(call.getOperator().getName().toUpperCase(Locale.ROOT))) {
+                    found[0] = true;
+                    return call;
+                }
+                if (call instanceof SqlSelect) {
+                    return call;
+                }
+                return super.visit(call);
+            }
+        });
+        return found[0];
+    }
+
+    /**
+     * Lifts numeric and string literals of WHERE clauses into dynamic parameters numbered from {@code firstIndex},
+     * so queries that differ only in those literals share a cached plan. Returns the lifted values in order.
+     */
+    public static List<Object> liftLiterals(SqlNode node, int firstIndex) {
+        List<Object> values = new ArrayList<>();
+        SqlShuttle lifter = new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlLiteral literal) {
+                if (literal instanceof SqlNumericLiteral num && num.isExact()) {
+                    values.add(num.bigDecimalValue());
+                } else if (literal instanceof SqlCharStringLiteral str) {
+                    values.add(str.getValueAs(String.class));
+                } else {
+                    return literal;
+                }
+                return new SqlDynamicParam(firstIndex + values.size() - 1, literal.getParserPosition());
+            }
+        };
+        node.accept(new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlCall call) {
+                if (call instanceof SqlSelect s && s.getWhere() != null) {
+                    s.setWhere(s.getWhere().accept(lifter));
+                }
+                return super.visit(call);
+            }
+        });
+        return values;
+    }
+}

@@ -1,0 +1,122 @@
+package io.kalamdb.core.sql.calcite;
+
+import io.kalamdb.commons.models.ColumnDefinition;
+import io.kalamdb.commons.models.TableDefinition;
+import io.kalamdb.commons.types.KalamDataType;
+import io.kalamdb.commons.types.RowRecord;
+import io.kalamdb.commons.types.ValueCoercion;
+import io.kalamdb.core.tables.RowVersion;
+import java.util.List;
+
+/**
+ * Turns stored row versions of one table version into rows of storage values in column order, applying schema
+ * evolution: a column id absent from an older record reads its literal DEFAULT, else NULL; {@code _seq} and
+ * {@code _deleted} come from the version itself. Built once per table version and shared.
+ */
+public final class TableRows {
+    private final TableDefinition def;
+    private final int[] columnIds;
+    private final KalamDataType[] types;
+    private final Object[] absentValues;
+    private final int seqIndex;
+    private final int deletedIndex;
+    private final int pkIndex;
+
+    public TableRows(TableDefinition def) {
+        this.def = def;
+        List<ColumnDefinition> cols = def.columns();
+        columnIds = new int[cols.size()];
+        types = new KalamDataType[cols.size()];
+        absentValues = new Object[cols.size()];
+        int seq = -1;
+        int deleted = -1;
+        int pk = -1;
+        for (int i = 0; i < cols.size(); i++) {
+            ColumnDefinition c = cols.get(i);
+            columnIds[i] = c.columnId();
+            types[i] = c.dataType();
+            if (c.defaultValue() != null && !c.defaultValue().isFunction() && c.defaultValue().literal() != null
+                    && !c.isSystemColumn()) {
+                absentValues[i] = ValueCoercion.coerce(c.defaultValue().literal(), c.dataType(), c.columnName());
+            }
+            if (ColumnDefinition.SEQ.equals(c.columnName())) {
+                seq = i;
+            } else if (ColumnDefinition.DELETED.equals(c.columnName())) {
+                deleted = i;
+            }
+            if (c.isPrimaryKey()) {
+                pk = i;
+            }
+        }
+        this.seqIndex = seq;
+        this.deletedIndex = deleted;
+        this.pkIndex = pk;
+    }
+
+    public TableDefinition definition() {
+        return def;
+    }
+
+    public int columnCount() {
+        return columnIds.length;
+    }
+
+    public KalamDataType type(int index) {
+        return types[index];
+    }
+
+    public int columnId(int index) {
+        return columnIds[index];
+    }
+
+    public int seqIndex() {
+        return seqIndex;
+    }
+
+    public int deletedIndex() {
+        return deletedIndex;
+    }
+
+    /** Index of the primary-key column, or -1. */
+    public int pkIndex() {
+        return pkIndex;
+    }
+
+    /** The storage value of column {@code index} in a version. */
+    public Object value(RowVersion v, int index) {
+        if (index == seqIndex) {
+            return v.seq();
+        }
+        if (index == deletedIndex) {
+            return v.record().deleted();
+        }
+        RowRecord r = v.record();
+        return r.has(columnIds[index]) ? r.valueOf(columnIds[index]) : absentValues[index];
+    }
+
+    /** Every user column's storage value of a version, in column order (system columns included). */
+    public Object[] values(RowVersion v) {
+        Object[] out = new Object[columnIds.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = value(v, i);
+        }
+        return out;
+    }
+
+    /** A Calcite row of the projected columns (all when {@code projects} is null). */
+    public Object[] calciteRow(RowVersion v, int[] projects) {
+        if (projects == null) {
+            Object[] out = new Object[columnIds.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = CalciteTypes.toCalcite(types[i], value(v, i));
+            }
+            return out;
+        }
+        Object[] out = new Object[projects.length];
+        for (int i = 0; i < projects.length; i++) {
+            int c = projects[i];
+            out[i] = CalciteTypes.toCalcite(types[c], value(v, c));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,128 @@
+package io.kalamdb.core.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kalamdb.auth.AuthSession;
+import io.kalamdb.commons.enums.Role;
+import io.kalamdb.commons.errors.ErrorCode;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqlEngineTest {
+    static final AuthSession ROOT = EngineFixture.as("root", Role.SYSTEM);
+    static final AuthSession ALICE = EngineFixture.as("alice", Role.USER);
+    static final AuthSession BOB = EngineFixture.as("bob", Role.USER);
+    static final AuthSession SVC = EngineFixture.as("svc", Role.SERVICE);
+
+    @TempDir
+    static Path dir;
+    static EngineFixture db;
+
+    @BeforeAll
+    static void start() {
+        db = new EngineFixture(dir);
+        db.run(ROOT, "CREATE NAMESPACE app");
+        db.run(ROOT, "CREATE TABLE app.items (id BIGINT PRIMARY KEY, name TEXT NOT NULL, price DECIMAL(10,2), "
+                + "doc JSON, qty INT DEFAULT 1) WITH (TYPE = 'SHARED', ACCESS_LEVEL = 'public')");
+        db.run(ROOT, "CREATE TABLE app.notes (id BIGINT PRIMARY KEY DEFAULT SNOWFLAKE_ID(), body TEXT, "
+                + "created_by TEXT DEFAULT CURRENT_USER()) WITH (TYPE = 'USER')");
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    @Test
+    void insertSelectUpdateDelete() {
+        StatementResult.Message ins = db.message(ROOT, "INSERT INTO app.items (id, name, price, doc) VALUES "
+                + "(1, 'apple', 1.5, '{\"color\":\"red\",\"n\":3}'), (2, 'pear', 2, NULL)");
+        assertEquals("Inserted 2 row(s)", ins.message());
+        StatementResult.Rows rows = db.rows(ROOT, "SELECT id, name, price, qty FROM app.items WHERE id < 3");
+        assertEquals(List.of(List.of("1", "apple", "1.50", 1), List.of("2", "pear", "2.00", 1)), rows.rows());
+        assertEquals("BigInt", rows.schema().get(0).dataType().toJson());
+        assertEquals(List.of("nn", "pk", "uq"), rows.schema().get(0).flags());
+        assertEquals("Updated 1 row(s)", db.message(ROOT, "UPDATE app.items SET qty = qty + 4 WHERE id = 1").message());
+        assertEquals("Updated 0 row(s)", db.message(ROOT, "UPDATE app.items SET qty = 5 WHERE id = 1").message());
+        assertEquals(List.of(List.of(5)), db.rows(ROOT, "SELECT qty FROM app.items WHERE id = $1", 1L).rows());
+        assertEquals(List.of(List.of("red")), db.rows(ROOT, "SELECT doc->>'color' FROM app.items WHERE id = 1").rows());
+        assertEquals("doc->>'color'", db.rows(ROOT, "SELECT doc->>'color' FROM app.items WHERE id = 1").schema().get(0).name());
+        assertEquals("Deleted 1 row(s)", db.message(ROOT, "DELETE FROM app.items WHERE name = 'pear'").message());
+        assertEquals(1, db.rows(ROOT, "SELECT * FROM app.items WHERE id < 3").rows().size());
+        assertEquals(List.of(List.of("2")), db.rows(ROOT, "SELECT id FROM app.items WHERE _deleted = true").rows());
+        assertEquals("Inserted 1 row(s)",
+                db.message(ROOT, "INSERT INTO app.items (id, name) VALUES (2, 'pear again')").message());
+    }
+
+    @Test
+    void primaryKeyViolations() {
+        db.run(ROOT, "INSERT INTO app.items (id, name) VALUES (10, 'a')");
+        SqlRequestException dup = assertThrows(SqlRequestException.class,
+                () -> db.run(ROOT, "INSERT INTO app.items (id, name) VALUES (10, 'b')"));
+        assertEquals("Primary key violation: value '10' already exists in column 'id'", dup.error().getMessage());
+        SqlRequestException batch = assertThrows(SqlRequestException.class,
+                () -> db.run(ROOT, "INSERT INTO app.items (id, name) VALUES (11, 'b'), (11, 'c')"));
+        assertEquals("Primary key violation: value '11' appears multiple times in the insert batch",
+                batch.error().getMessage());
+        SqlRequestException nn = assertThrows(SqlRequestException.class,
+                () -> db.run(ROOT, "INSERT INTO app.items (id) VALUES (12)"));
+        assertEquals("NOT NULL constraint violation: column 'name' cannot be NULL (row 1)", nn.error().getMessage());
+    }
+
+    @Test
+    void userTablesAreIsolated() {
+        db.run(ALICE, "INSERT INTO app.notes (body) VALUES ('alice note')");
+        db.run(BOB, "INSERT INTO app.notes (body) VALUES ('bob note')");
+        StatementResult.Rows a = db.rows(ALICE, "SELECT body, created_by FROM app.notes");
+        assertEquals(List.of(List.of("alice note", "alice")), a.rows());
+        assertEquals(List.of(List.of("bob note", "bob")), db.rows(BOB, "SELECT body, created_by FROM app.notes").rows());
+        assertEquals(0, db.rows(ROOT, "SELECT * FROM app.notes").rows().size());
+    }
+
+    @Test
+    void aggregatesJoinsAndNames() {
+        db.run(ROOT, "INSERT INTO app.items (id, name) VALUES (500, 'j1'), (501, 'j2')");
+        StatementResult.Rows r = db.rows(ROOT, "SELECT COUNT(*), 1, 2.5 FROM app.items");
+        assertEquals("count(*)", r.schema().get(0).name());
+        assertEquals("1", r.schema().get(1).name());
+        assertEquals("Double", r.schema().get(2).dataType().toJson());
+        assertEquals("BigInt", r.schema().get(0).dataType().toJson());
+        StatementResult.Rows j = db.rows(ROOT, "SELECT a.id, b.name FROM app.items a JOIN app.items b ON a.id = b.id");
+        assertTrue(j.rows().size() >= 1, () -> db.rows(ROOT, "EXPLAIN SELECT a.id, b.name FROM app.items a JOIN app.items b ON a.id = b.id").rows().toString());
+    }
+
+    @Test
+    void pkLookupUsesTheIndex() {
+        for (int i = 100; i < 150; i++) {
+            db.run(ROOT, "INSERT INTO app.items (id, name) VALUES (" + i + ", 'n')");
+        }
+        long before = db.ctx.hot().rowsRead();
+        db.rows(ROOT, "SELECT name FROM app.items WHERE id = 120");
+        assertEquals(1, db.ctx.hot().rowsRead() - before);
+    }
+
+    @Test
+    void systemTablesAreGuarded() {
+        SqlRequestException e = assertThrows(SqlRequestException.class,
+                () -> db.run(SVC, "SELECT * FROM app.items WHERE id IN (SELECT 1 FROM system.users)"));
+        assertEquals(ErrorCode.PERMISSION_DENIED, e.error().code());
+        assertEquals("Access denied: Role 'service' cannot access table 'system.users'. System tables require 'dba' "
+                + "or 'system' role.", e.error().getMessage());
+        assertTrue(db.rows(ROOT, "SELECT user_id FROM system.users").rows().size() >= 1);
+    }
+
+    @Test
+    void missingTablesAreNotFound() {
+        SqlRequestException e = assertThrows(SqlRequestException.class, () -> db.run(ROOT, "SELECT * FROM app.nope"));
+        assertEquals(ErrorCode.TABLE_NOT_FOUND, e.error().code());
+        assertEquals("Table 'app.nope' not found", e.error().getMessage());
+        SqlRequestException ns = assertThrows(SqlRequestException.class, () -> db.run(ROOT, "SELECT * FROM zz.nope"));
+        assertEquals("Namespace 'zz' does not exist", ns.error().getMessage());
+    }
+}
