@@ -67,7 +67,9 @@ public final class ServerRunner {
             ctx.start();
             resetTmpDir(dataPath.resolve("tmp"));
             BuildInfo build = BuildInfo.load();
-            server = new HttpApiServer(ApiServices.create(ctx, build.version(), build.buildDate()));
+            ApiServices services = ApiServices.create(ctx, build.version(), build.buildDate());
+            services.sql().warmUp();
+            server = new HttpApiServer(services);
             try {
                 port = server.start();
             } catch (Exception e) {

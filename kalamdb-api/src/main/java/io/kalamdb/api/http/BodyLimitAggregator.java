@@ -18,14 +18,16 @@ import java.util.Map;
 /**
  * Aggregates request bodies up to the configured limit; a larger body, known by {@code Content-Length} or found
  * while streaming a chunked body, is answered 413 {@code BODY_TOO_LARGE} (spec http-api.md §3.2) and the
- * connection is closed.
+ * connection is closed. The answer carries the CORS headers, so that a browser can read it.
  */
 public final class BodyLimitAggregator extends HttpObjectAggregator {
     private final long maxBytes;
+    private final CorsPolicy cors;
 
-    public BodyLimitAggregator(int maxBytes) {
+    public BodyLimitAggregator(int maxBytes, CorsPolicy cors) {
         super(maxBytes);
         this.maxBytes = maxBytes;
+        this.cors = cors;
     }
 
     @Override
@@ -44,6 +46,7 @@ public final class BodyLimitAggregator extends HttpObjectAggregator {
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        cors.addResponseHeaders(oversized.headers().get(CorsPolicy.ORIGIN), response.headers()::set);
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 }

@@ -1,5 +1,6 @@
 package io.kalamdb.commons.models;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -19,6 +20,7 @@ public record ColumnDefault(Object literal, String function, List<Object> args) 
         return new ColumnDefault(null, name, List.of());
     }
 
+    @JsonIgnore
     public boolean isFunction() {
         return function != null;
     }

@@ -1,5 +1,6 @@
 package io.kalamdb.commons.models;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.kalamdb.commons.types.KalamDataType;
 
 /**
@@ -12,6 +13,7 @@ public record ColumnDefinition(int columnId, String columnName, int ordinalPosit
     public static final String SEQ = "_seq";
     public static final String DELETED = "_deleted";
 
+    @JsonIgnore
     public boolean isSystemColumn() {
         return SEQ.equals(columnName) || DELETED.equals(columnName);
     }

@@ -1,5 +1,6 @@
 package io.kalamdb.commons.models;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.kalamdb.commons.enums.AuthType;
 import io.kalamdb.commons.enums.Role;
 import io.kalamdb.commons.ids.UserId;
@@ -32,6 +33,7 @@ public record User(
                 nowMicros, nowMicros, null, null);
     }
 
+    @JsonIgnore
     public boolean isDeleted() {
         return deletedAt != null;
     }

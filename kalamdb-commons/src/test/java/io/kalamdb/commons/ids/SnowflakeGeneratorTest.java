@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /** Fake-clock tests run in well under 200 ms; the timeout also stops a generator spinning on a frozen clock. */
-@Timeout(value = 300, unit = TimeUnit.MILLISECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 2000, unit = TimeUnit.MILLISECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
 class SnowflakeGeneratorTest {
     private static final long EPOCH = SnowflakeGenerator.EPOCH_MILLIS;
     /** 2025-06-15T15:06:40Z, an arbitrary wall-clock time after the epoch. */
@@ -28,7 +28,7 @@ class SnowflakeGeneratorTest {
     }
 
     @Test
-    @Timeout(value = 1200, unit = TimeUnit.MILLISECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 3000, unit = TimeUnit.MILLISECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
     void idsStrictlyIncreaseOverOneMillionCalls() {
         SnowflakeGenerator gen = new SnowflakeGenerator(0, System::currentTimeMillis, 0);
         long before = System.currentTimeMillis();
@@ -250,7 +250,7 @@ class SnowflakeGeneratorTest {
     }
 
     @Test
-    @Timeout(value = 600, unit = TimeUnit.MILLISECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 3000, unit = TimeUnit.MILLISECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
     void fourThreadsGetUniqueIncreasingIds() throws Exception {
         SnowflakeGenerator gen = new SnowflakeGenerator(7, System::currentTimeMillis, 0);
         int threads = 4;

@@ -9,11 +9,22 @@ import io.kalamdb.commons.ids.NamespaceId;
  */
 public final class ExecutionContext {
     private final AuthSession session;
+    private final boolean executeAs;
     private NamespaceId defaultNamespace;
 
     public ExecutionContext(AuthSession session, NamespaceId defaultNamespace) {
+        this(session, defaultNamespace, false);
+    }
+
+    /** {@code executeAs} marks the inner statement of EXECUTE AS USER (identity = target, role = user). */
+    public ExecutionContext(AuthSession session, NamespaceId defaultNamespace, boolean executeAs) {
         this.session = session;
         this.defaultNamespace = defaultNamespace;
+        this.executeAs = executeAs;
+    }
+
+    public boolean executeAs() {
+        return executeAs;
     }
 
     public AuthSession session() {

@@ -1,9 +1,13 @@
 package io.kalamdb.core.sql;
 
 import io.kalamdb.auth.AuthSession;
+import io.kalamdb.auth.RolePolicy;
+import io.kalamdb.commons.enums.Role;
 import io.kalamdb.commons.errors.ErrorCode;
 import io.kalamdb.commons.errors.KalamDbException;
 import io.kalamdb.commons.ids.NamespaceId;
+import io.kalamdb.commons.ids.UserId;
+import io.kalamdb.commons.models.User;
 import io.kalamdb.core.AppContext;
 import io.kalamdb.core.sql.handlers.CatalogHandler;
 import io.kalamdb.core.sql.handlers.NamespaceHandler;
@@ -28,6 +32,7 @@ import io.kalamdb.core.sql.parser.KalamStatement.Unavailable;
 import io.kalamdb.core.sql.parser.KalamStatement.UseNamespace;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +58,12 @@ public final class SqlExecutor {
         this.users = new UserHandler(ctx);
         this.queries = new QueryHandler(ctx);
         this.catalog = new CatalogHandler(ctx, queries);
+    }
+
+    /** Plans and runs one trivial query so the first client query does not pay Calcite's start-up cost. */
+    public void warmUp() {
+        AuthSession root = new AuthSession(UserId.ROOT, Role.SYSTEM, AuthSession.AuthMethod.INTERNAL, "127.0.0.1");
+        execute(root, new SqlRequest("SELECT 1 FROM system.namespaces WHERE namespace_id = 'default'", null, null));
     }
 
     /** Executes every statement of the request, or throws {@link SqlRequestException} at the first failure. */
@@ -81,6 +92,11 @@ public final class SqlExecutor {
         for (int i = 0; i < statements.size(); i++) {
             String sql = statements.get(i);
             try {
+                Optional<ExecuteAsWrapper> wrapper = ExecuteAsWrapper.parse(sql);
+                if (wrapper.isPresent()) {
+                    results.add(executeAs(wrapper.get(), exec, request.params()));
+                    continue;
+                }
                 results.add(executeOne(DialectParser.parse(sql), exec, request.params()));
             } catch (KalamDbException e) {
                 throw new SqlRequestException(e, i + 1, sql);
@@ -91,6 +107,29 @@ public final class SqlExecutor {
             }
         }
         return results;
+    }
+
+    /**
+     * EXECUTE AS USER (spec auth.md §9): the role matrix decides, every attempt is audited, and the inner
+     * statement runs with identity = target and role = user.
+     */
+    private StatementResult executeAs(ExecuteAsWrapper wrapper, ExecutionContext exec, List<SqlParam> params) {
+        AuthSession actor = exec.session();
+        UserId target = new UserId(wrapper.targetUser());
+        Role targetRole = ctx.users().findUser(target).map(User::role).orElse(Role.USER);
+        String kind = wrapper.statementKind();
+        try {
+            RolePolicy.checkExecuteAs(actor.userId(), actor.role(), target, targetRole);
+        } catch (KalamDbException denied) {
+            ctx.auditLog().record(actor.userId().value(), "EXECUTE_AS_USER_DENIED", "user:" + target,
+                    "role_not_allowed " + kind, actor.clientIp(), target.value());
+            throw denied;
+        }
+        ctx.auditLog().record(actor.userId().value(), "EXECUTE_AS_USER", "user:" + target, "role_allowed " + kind,
+                actor.clientIp(), target.value());
+        AuthSession inner = new AuthSession(target, Role.USER, actor.method(), actor.clientIp());
+        ExecutionContext innerExec = new ExecutionContext(inner, exec.defaultNamespace(), true);
+        return executeOne(DialectParser.parse(wrapper.innerSql()), innerExec, params);
     }
 
     private StatementResult executeOne(KalamStatement statement, ExecutionContext exec, List<SqlParam> params) {

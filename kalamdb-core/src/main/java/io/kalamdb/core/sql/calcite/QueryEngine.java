@@ -2,6 +2,8 @@ package io.kalamdb.core.sql.calcite;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.kalamdb.auth.RolePolicy;
+import io.kalamdb.commons.enums.TableType;
 import io.kalamdb.commons.errors.ErrorCode;
 import io.kalamdb.commons.errors.KalamDbException;
 import io.kalamdb.commons.ids.TableId;
@@ -135,7 +137,7 @@ public final class QueryEngine {
                       QueryScope scope, Mode mode) {
         List<String> itemTexts = mode == Mode.TOP_LEVEL ? ColumnNames.selectItemTexts(parsed, sql) : null;
         Planned planned = plan(sql, parsed, exec, params, scope, mode);
-        checkSystemGuard(planned.tables, scope);
+        checkReadAccess(planned.tables, scope);
         Object[] values = bindValues(planned, params);
         CompiledQuery q = planned.compiled;
         List<Object[]> rows = scope.run(() -> execute(q, values, scope));
@@ -166,7 +168,7 @@ public final class QueryEngine {
     public CompiledQuery explain(String sql, SqlNode parsed, ExecutionContext exec,
                                  List<SqlParam> params, QueryScope scope) {
         Planned planned = plan(sql, parsed, exec, params, scope, Mode.INTERNAL);
-        checkSystemGuard(planned.tables, scope);
+        checkReadAccess(planned.tables, scope);
         return planned.compiled;
     }
 
@@ -179,6 +181,7 @@ public final class QueryEngine {
         SqlPreparer.Prepared prepared = preparer.prepare(parsed, exec.defaultNamespace());
         SqlNode node = prepared.node();
         SqlPreparer.checkParams(node, given);
+        SqlPreparer.bigintSelectLiterals(node);
         if (mode == Mode.TOP_LEVEL && node.getKind().belongsTo(SqlKind.QUERY)) {
             node = SqlPreparer.applyLimits(node, prepared.tables(), ctx.config().limits().defaultQueryLimit(),
                     ctx.config().limits().maxQueryLimit());
@@ -198,6 +201,7 @@ public final class QueryEngine {
                 // the lifted form could not be typed: plan the literal form (and type bare $n by their values)
                 SqlPreparer.Prepared again = preparer.prepare(parse(sql), exec.defaultNamespace());
                 SqlNode raw = again.node();
+                SqlPreparer.bigintSelectLiterals(raw);
                 if (mode == Mode.TOP_LEVEL && raw.getKind().belongsTo(SqlKind.QUERY)) {
                     raw = SqlPreparer.applyLimits(raw, again.tables(), ctx.config().limits().defaultQueryLimit(),
                             ctx.config().limits().maxQueryLimit());
@@ -428,11 +432,26 @@ public final class QueryEngine {
         return new KalamDbException(ErrorCode.SQL_EXECUTION_ERROR, message);
     }
 
-    private static void checkSystemGuard(List<TableRef> tables, QueryScope scope) {
+    /**
+     * The read checks of every table the query reads, at every execution: the system-table guard (spec auth.md §10)
+     * and the SHARED access levels (§8).
+     */
+    private static void checkReadAccess(List<TableRef> tables, QueryScope scope) {
+        if (scope.executeAs()) {
+            for (TableRef t : tables) {
+                if (t.definition() != null && t.definition().tableType() == TableType.SHARED) {
+                    throw KalamDbException.permissionDenied(
+                            "EXECUTE AS USER is not allowed on SHARED tables (table '" + t.id() + "')");
+                }
+            }
+        }
         if (scope.role().isAdmin()) {
             return;
         }
         for (TableRef t : tables) {
+            if (t.definition() != null && t.definition().tableType() == TableType.SHARED) {
+                RolePolicy.checkReadShared(scope.role(), t.definition().options().accessLevel(), t.id());
+            }
             if (t.system()) {
                 throw KalamDbException.permissionDenied("Access denied: Role '" + scope.role().wireName()
                         + "' cannot access table '" + t.id() + "'. System tables require 'dba' or 'system' role.");

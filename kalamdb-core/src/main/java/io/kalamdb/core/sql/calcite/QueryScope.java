@@ -6,10 +6,10 @@ import java.util.function.Supplier;
 
 /**
  * Who runs a query and when: the effective user (whose USER/STREAM scope is visible), its role and the statement
- * start time. It travels in the DataContext under {@link #KEY} and, for functions such as {@code CURRENT_USER()},
+ * start time, and whether it is the inner statement of EXECUTE AS USER. It travels in the DataContext under {@link #KEY} and, for functions such as {@code CURRENT_USER()},
  * in a thread-local for the duration of one execution. Never part of a cached plan.
  */
-public record QueryScope(UserId userId, Role role, long nowMicros) {
+public record QueryScope(UserId userId, Role role, long nowMicros, boolean executeAs) {
     public static final String KEY = "kalam.scope";
     private static final ThreadLocal<QueryScope> CURRENT = new ThreadLocal<>();
 

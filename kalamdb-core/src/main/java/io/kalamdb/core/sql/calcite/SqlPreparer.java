@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
@@ -39,6 +40,7 @@ import org.apache.calcite.sql.SqlWithItem;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
@@ -310,6 +312,30 @@ public final class SqlPreparer {
         }
         SqlNodeList order = node instanceof SqlSelect s ? defaultOrder(s, tables) : SqlNodeList.EMPTY;
         return new SqlOrderBy(pos, node, order, null, SqlLiteral.createExactNumeric(Integer.toString(defaultLimit), pos));
+    }
+
+    /**
+     * Integer literals in a select list are BIGINT (spec sql.md §7: {@code SELECT 1} is a BigInt column): each one
+     * that is a whole select item becomes {@code CAST(literal AS BIGINT)}.
+     */
+    public static void bigintSelectLiterals(SqlNode node) {
+        node.accept(new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlCall call) {
+                if (call instanceof SqlSelect s) {
+                    SqlNodeList items = s.getSelectList();
+                    for (int i = 0; i < items.size(); i++) {
+                        SqlNode item = items.get(i);
+                        if (item instanceof SqlNumericLiteral n && n.isExact() && n.isInteger()) {
+                            items.set(i, SqlStdOperatorTable.CAST.createCall(n.getParserPosition(), n,
+                                    new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.BIGINT,
+                                            n.getParserPosition()), n.getParserPosition())));
+                        }
+                    }
+                }
+                return super.visit(call);
+            }
+        });
     }
 
     private static SqlNodeList defaultOrder(SqlSelect s, List<TableRef> tables) {

@@ -94,6 +94,10 @@ public final class DmlExecutor {
             }
             throw new KalamDbException(ErrorCode.TABLE_NOT_FOUND, "Table '" + tableId + "' not found");
         }
+        if (def.tableType() == TableType.SHARED && qs.executeAs()) {
+            throw KalamDbException.permissionDenied(
+                    "EXECUTE AS USER is not allowed on SHARED tables (table '" + tableId + "')");
+        }
         if (def.tableType() == TableType.SHARED && write) {
             RolePolicy.checkWriteShared(qs.role(), def.options().accessLevel(), tableId);
         }

@@ -46,7 +46,8 @@ public final class QueryHandler {
 
     /** The caller's scope for one statement, with the statement's start time. */
     public QueryScope scope(ExecutionContext exec) {
-        return new QueryScope(exec.session().userId(), exec.session().role(), Micros.now(ctx.clock()));
+        return new QueryScope(exec.session().userId(), exec.session().role(), Micros.now(ctx.clock()),
+                exec.executeAs());
     }
 
     public StatementResult query(Query q, ExecutionContext exec, List<SqlParam> params) {
