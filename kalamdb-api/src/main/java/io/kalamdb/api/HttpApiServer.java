@@ -1,9 +1,13 @@
 package io.kalamdb.api;
 
-import io.kalamdb.api.http.BodyLimitAggregator;
+import io.kalamdb.api.http.ApiChannelInitializer;
 import io.kalamdb.api.http.ClientIpResolver;
+import io.kalamdb.api.http.CorsPolicy;
 import io.kalamdb.api.http.HttpRequestHandler;
 import io.kalamdb.api.http.Router;
+import io.kalamdb.api.protection.AuthRateLimiter;
+import io.kalamdb.api.protection.ConnectionProtection;
+import io.kalamdb.api.protection.QueryRateLimiter;
 import io.kalamdb.api.routes.AuthRoutes;
 import io.kalamdb.api.routes.HealthRoute;
 import io.kalamdb.api.routes.LaterPhaseRoute;
@@ -12,16 +16,12 @@ import io.kalamdb.commons.config.ServerConfig;
 import io.kalamdb.commons.enums.Role;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +41,7 @@ public final class HttpApiServer {
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup ioGroup;
     private final ExecutorService workers;
+    private final CorsPolicy cors;
     private final HttpRequestHandler handler;
     private Channel serverChannel;
 
@@ -53,17 +54,20 @@ public final class HttpApiServer {
         int workerThreads = Math.max(8, cpus * 4);
         this.workers = new ThreadPoolExecutor(workerThreads, workerThreads, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(WORKER_QUEUE), namedThreads("kalamdb-http-worker"));
+        this.cors = new CorsPolicy(config.security().cors());
         this.handler = new HttpRequestHandler(routes(services),
-                new ClientIpResolver(config.security().trustedProxyRanges()), workers, services.app().metrics());
+                new ClientIpResolver(config.security().trustedProxyRanges()),
+                new ConnectionProtection(config.rateLimit()), cors, workers, services.app().metrics());
     }
 
     private static Router routes(ApiServices services) {
         HealthRoute health = new HealthRoute(services);
-        AuthRoutes auth = new AuthRoutes(services);
+        AuthRoutes auth = new AuthRoutes(services, AuthRateLimiter.create(services.app().config().rateLimit()));
+        SqlRoute sql = new SqlRoute(services, QueryRateLimiter.create(services.app().config().rateLimit()));
         return new Router()
                 .add(HttpMethod.GET, "/health", health)
                 .add(HttpMethod.GET, "/v1/api/healthcheck", health)
-                .add(HttpMethod.POST, "/v1/api/sql", new SqlRoute(services))
+                .add(HttpMethod.POST, "/v1/api/sql", sql)
                 .add(HttpMethod.POST, "/v1/api/auth/login", auth::login)
                 .add(HttpMethod.POST, "/v1/api/auth/refresh", auth::refresh)
                 .add(HttpMethod.POST, "/v1/api/auth/logout", auth::logout)
@@ -82,22 +86,12 @@ public final class HttpApiServer {
 
     /** Binds {@code server.host:server.port} (0 = any free port) and returns the bound port. */
     public int start() throws InterruptedException {
-        int bodyLimit = (int) Math.min(Integer.MAX_VALUE, config.rateLimit().requestBodyLimitBytes());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, ioGroup)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline()
-                                .addLast(new HttpServerCodec())
-                                .addLast(new HttpServerKeepAliveHandler())
-                                .addLast(new BodyLimitAggregator(bodyLimit))
-                                .addLast(handler);
-                    }
-                });
+                .childHandler(new ApiChannelInitializer(bodyLimit(), cors, handler));
         serverChannel = bootstrap.bind(config.server().host(), config.server().port()).sync().channel();
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
@@ -118,6 +112,17 @@ public final class HttpApiServer {
         }
         ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+
+    /**
+     * {@code rate_limit.request_body_limit_bytes} while {@code enable_connection_protection} is on (config.md
+     * [rate_limit]); with protection off, only the largest body a Netty aggregator can hold.
+     */
+    private int bodyLimit() {
+        if (!config.rateLimit().enableConnectionProtection()) {
+            return Integer.MAX_VALUE;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, config.rateLimit().requestBodyLimitBytes());
     }
 
     private static ThreadFactory namedThreads(String prefix) {

@@ -13,11 +13,13 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,8 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads each aggregated request on the event loop, hands it to a worker thread for routing (auth and storage work
- * may block), and writes the answer with keep-alive handling and {@code X-Request-ID}.
+ * Reads each aggregated request on the event loop, resolves the client, runs the connection guard (spec
+ * http-api.md §3.2) and answers CORS preflights (§1) there, hands everything else to a worker thread for routing
+ * (auth and storage work may block), and writes the answer with keep-alive handling, {@code X-Request-ID} and the
+ * CORS headers.
  */
 @ChannelHandler.Sharable
 public final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
@@ -35,13 +39,17 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
 
     private final Router router;
     private final ClientIpResolver ipResolver;
+    private final RequestGuard guard;
+    private final CorsPolicy cors;
     private final ExecutorService workers;
     private final ServerMetrics metrics;
 
-    public HttpRequestHandler(Router router, ClientIpResolver ipResolver, ExecutorService workers,
-                              ServerMetrics metrics) {
+    public HttpRequestHandler(Router router, ClientIpResolver ipResolver, RequestGuard guard, CorsPolicy cors,
+                              ExecutorService workers, ServerMetrics metrics) {
         this.router = router;
         this.ipResolver = ipResolver;
+        this.guard = guard;
+        this.cors = cors;
         this.workers = workers;
         this.metrics = metrics;
     }
@@ -67,19 +75,32 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
         long start = System.nanoTime();
         RequestContext rc;
         boolean keepAlive;
+        String origin;
         try {
             keepAlive = HttpUtil.isKeepAlive(request);
+            origin = request.headers().get(CorsPolicy.ORIGIN);
             String requestId = request.headers().get("X-Request-ID");
             if (requestId == null || requestId.isBlank() || requestId.length() > 128) {
                 requestId = newRequestId();
             }
             if (request.decoderResult().isFailure()) {
-                write(ctx, Json.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "Malformed HTTP request"),
-                        requestId, false);
+                send(ctx, Json.error(HttpResponseStatus.BAD_REQUEST, "bad_request", "Malformed HTTP request"),
+                        requestId, false, origin);
                 return;
             }
             ClientAddress client = ipResolver.resolve((InetSocketAddress) ctx.channel().remoteAddress(),
                     request.headers());
+            Optional<ApiResponse> refused = guard.check(client);
+            if (refused.isPresent()) {
+                log.debug("Request {} refused with {} for client_ip={} (request_id={})", request.method(),
+                        refused.get().status().code(), client.ip(), requestId);
+                send(ctx, refused.get(), requestId, keepAlive, origin);
+                return;
+            }
+            if (HttpMethod.OPTIONS.equals(request.method())) {
+                write(ctx, cors.preflight(request.headers()), requestId, keepAlive);
+                return;
+            }
             String path = new QueryStringDecoder(request.uri()).path();
             byte[] body = ByteBufUtil.getBytes(request.content());
             boolean https = client.viaTrustedPeer()
@@ -90,14 +111,15 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
         }
         RouteHandler handler = router.route(rc.method(), rc.path());
         try {
-            workers.execute(() -> respond(ctx, handler, rc, keepAlive));
+            workers.execute(() -> respond(ctx, handler, rc, keepAlive, origin));
         } catch (RejectedExecutionException e) {
-            write(ctx, Json.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "unavailable",
-                    "Server is busy or shutting down"), rc.requestId(), false);
+            send(ctx, Json.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "unavailable",
+                    "Server is busy or shutting down"), rc.requestId(), false, origin);
         }
     }
 
-    private void respond(ChannelHandlerContext ctx, RouteHandler handler, RequestContext rc, boolean keepAlive) {
+    private void respond(ChannelHandlerContext ctx, RouteHandler handler, RequestContext rc, boolean keepAlive,
+                         String origin) {
         ApiResponse response;
         try {
             response = handler.handle(rc);
@@ -105,14 +127,23 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
             log.error("Request {} {} failed (request_id={})", rc.method(), rc.path(), rc.requestId(), e);
             response = Json.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal_error", "Internal server error");
         }
-        write(ctx, response, rc.requestId(), keepAlive);
+        send(ctx, response, rc.requestId(), keepAlive, origin);
+    }
+
+    /** Writes an actual (non-preflight) response with the CORS headers for {@code origin}. */
+    private void send(ChannelHandlerContext ctx, ApiResponse response, String requestId, boolean keepAlive,
+                      String origin) {
+        cors.addResponseHeaders(origin, response::header);
+        write(ctx, response, requestId, keepAlive);
     }
 
     private static void write(ChannelHandlerContext ctx, ApiResponse response, String requestId, boolean keepAlive) {
         FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(),
                 Unpooled.wrappedBuffer(response.body()));
-        out.headers().set(HttpHeaderNames.CONTENT_TYPE, JSON_TYPE);
-        out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+        if (!HttpResponseStatus.NO_CONTENT.equals(response.status())) {
+            out.headers().set(HttpHeaderNames.CONTENT_TYPE, JSON_TYPE);
+            out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+        }
         out.headers().set("X-Request-ID", requestId);
         response.headers().forEach((k, v) -> out.headers().set(k, v));
         for (String cookie : response.cookies()) {

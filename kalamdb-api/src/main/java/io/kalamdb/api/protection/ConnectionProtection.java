@@ -3,6 +3,7 @@ package io.kalamdb.api.protection;
 import io.kalamdb.api.http.ApiResponse;
 import io.kalamdb.api.http.ClientAddress;
 import io.kalamdb.api.http.Json;
+import io.kalamdb.api.http.RequestGuard;
 import io.kalamdb.commons.config.RateLimitSection;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import java.util.function.LongSupplier;
  * {@code IP_BANNED} while banned and with 429 {@code RATE_LIMIT_EXCEEDED} when its request bucket is empty.
  * Loopback is decided on the resolved client IP, so a client forwarded by a trusted proxy is limited.
  */
-public final class ConnectionProtection {
+public final class ConnectionProtection implements RequestGuard {
     private final boolean enabled;
     private final IpGuard guard;
 
@@ -30,6 +31,7 @@ public final class ConnectionProtection {
     }
 
     /** Empty when the request may proceed to routing, else the 429 answer. */
+    @Override
     public Optional<ApiResponse> check(ClientAddress client) {
         if (!enabled || client.loopback()) {
             return Optional.empty();

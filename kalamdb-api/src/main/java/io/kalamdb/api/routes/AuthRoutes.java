@@ -4,6 +4,7 @@ import io.kalamdb.api.ApiServices;
 import io.kalamdb.api.http.ApiResponse;
 import io.kalamdb.api.http.Json;
 import io.kalamdb.api.http.RequestContext;
+import io.kalamdb.api.protection.AuthRateLimiter;
 import io.kalamdb.auth.AuthException;
 import io.kalamdb.commons.models.User;
 import io.kalamdb.core.account.LoginResult;
@@ -16,21 +17,31 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The auth endpoints {@code /v1/api/auth/*} (spec http-api.md §7, auth.md §2, §6). */
+/**
+ * The auth endpoints {@code /v1/api/auth/*} (spec http-api.md §7, auth.md §2, §6). Login, refresh and setup
+ * first take a token from the per-IP auth bucket (§3.2).
+ */
 public final class AuthRoutes {
     private static final Logger log = LoggerFactory.getLogger(AuthRoutes.class);
     private static final int MAX_USER_BYTES = 128;
     private static final int MAX_PASSWORD_BYTES = 256;
     private static final Set<String> LOGIN_FIELDS = Set.of("user", "username", "password");
     private static final Set<String> SETUP_FIELDS = Set.of("user", "username", "password", "root_password", "email");
+    private static final String AUTH_RATE_LIMITED = "Too many authentication attempts. Please retry shortly.";
+    private static final String SETUP_RATE_LIMITED = "Too many setup attempts. Please retry shortly.";
 
     private final ApiServices services;
+    private final AuthRateLimiter authLimiter;
 
-    public AuthRoutes(ApiServices services) {
+    public AuthRoutes(ApiServices services, AuthRateLimiter authLimiter) {
         this.services = services;
+        this.authLimiter = authLimiter;
     }
 
     public ApiResponse login(RequestContext request) {
+        if (!authLimiter.tryAcquire(request.client())) {
+            return rateLimited(AUTH_RATE_LIMITED);
+        }
         String user;
         String password;
         try {
@@ -55,6 +66,9 @@ public final class AuthRoutes {
     }
 
     public ApiResponse refresh(RequestContext request) {
+        if (!authLimiter.tryAcquire(request.client())) {
+            return rateLimited(AUTH_RATE_LIMITED);
+        }
         String token = AuthCookies.read(request, AuthCookies.REFRESH);
         if (token == null) {
             String header = request.header("Authorization");
@@ -124,6 +138,9 @@ public final class AuthRoutes {
     }
 
     public ApiResponse setup(RequestContext request) {
+        if (!authLimiter.tryAcquire(request.client())) {
+            return rateLimited(SETUP_RATE_LIMITED);
+        }
         if (!request.client().local() && !services.app().config().auth().allowRemoteSetup()) {
             return Json.error(HttpResponseStatus.FORBIDDEN, "forbidden",
                     "Server setup can only be performed from localhost");
@@ -193,8 +210,7 @@ public final class AuthRoutes {
                 return Json.error(HttpResponseStatus.FORBIDDEN, "forbidden",
                         "System users with empty passwords cannot authenticate remotely");
             case RATE_LIMITED:
-                return Json.error(HttpResponseStatus.TOO_MANY_REQUESTS, "rate_limited",
-                        "Too many authentication attempts. Please retry shortly.");
+                return rateLimited(AUTH_RATE_LIMITED);
             default:
                 return unauthorized("Invalid credentials");
         }
@@ -204,6 +220,10 @@ public final class AuthRoutes {
         if (value.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
             throw new AuthBody.BadRequest("Invalid request body: field '" + field + "' exceeds " + maxBytes + " bytes");
         }
+    }
+
+    private static ApiResponse rateLimited(String message) {
+        return Json.error(HttpResponseStatus.TOO_MANY_REQUESTS, "rate_limited", message);
     }
 
     private static ApiResponse unauthorized(String message) {

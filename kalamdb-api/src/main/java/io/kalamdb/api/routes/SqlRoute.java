@@ -7,6 +7,7 @@ import io.kalamdb.api.http.ApiResponse;
 import io.kalamdb.api.http.Json;
 import io.kalamdb.api.http.RequestContext;
 import io.kalamdb.api.http.RouteHandler;
+import io.kalamdb.api.protection.QueryRateLimiter;
 import io.kalamdb.auth.AuthSession;
 import io.kalamdb.commons.errors.ErrorCode;
 import io.kalamdb.commons.errors.KalamDbException;
@@ -22,12 +23,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code POST /v1/api/sql} (spec http-api.md §5): authentication, body, then the SQL executor. */
+/**
+ * {@code POST /v1/api/sql} (spec http-api.md §5): authentication, the per-user query bucket, body, then the SQL
+ * executor.
+ */
 public final class SqlRoute implements RouteHandler {
-    private final ApiServices services;
+    private static final String QUERY_RATE_LIMITED = "Too many queries per second. Please slow down.";
 
-    public SqlRoute(ApiServices services) {
+    private final ApiServices services;
+    private final QueryRateLimiter queryLimiter;
+
+    public SqlRoute(ApiServices services, QueryRateLimiter queryLimiter) {
         this.services = services;
+        this.queryLimiter = queryLimiter;
     }
 
     @Override
@@ -37,6 +45,11 @@ public final class SqlRoute implements RouteHandler {
             session = ProtectedRoutes.authenticate(services, request);
         } catch (KalamDbException e) {
             return ProtectedRoutes.authFailure(e, request);
+        }
+        if (!queryLimiter.tryAcquire(session)) {
+            KalamDbException limited = KalamDbException.preserved(ErrorCode.RATE_LIMIT_EXCEEDED, QUERY_RATE_LIMITED);
+            return SqlEnvelope.error(ErrorView.of(new SqlRequestException(limited, 0, null), session.role()),
+                    request.tookMillis());
         }
         try {
             SqlRequest sqlRequest = parseBody(request);

@@ -18,6 +18,8 @@ public final class TableRows {
     private final int[] columnIds;
     private final KalamDataType[] types;
     private final Object[] absentValues;
+    private final Class<?>[] storageClasses;
+    private final String[] names;
     private final int seqIndex;
     private final int deletedIndex;
     private final int pkIndex;
@@ -28,6 +30,8 @@ public final class TableRows {
         columnIds = new int[cols.size()];
         types = new KalamDataType[cols.size()];
         absentValues = new Object[cols.size()];
+        storageClasses = new Class<?>[cols.size()];
+        names = new String[cols.size()];
         int seq = -1;
         int deleted = -1;
         int pk = -1;
@@ -35,6 +39,8 @@ public final class TableRows {
             ColumnDefinition c = cols.get(i);
             columnIds[i] = c.columnId();
             types[i] = c.dataType();
+            storageClasses[i] = c.dataType().storageClass();
+            names[i] = c.columnName();
             if (c.defaultValue() != null && !c.defaultValue().isFunction() && c.defaultValue().literal() != null
                     && !c.isSystemColumn()) {
                 absentValues[i] = ValueCoercion.coerce(c.defaultValue().literal(), c.dataType(), c.columnName());
@@ -91,7 +97,15 @@ public final class TableRows {
             return v.record().deleted();
         }
         RowRecord r = v.record();
-        return r.has(columnIds[index]) ? r.valueOf(columnIds[index]) : absentValues[index];
+        if (!r.has(columnIds[index])) {
+            return absentValues[index];
+        }
+        Object value = r.valueOf(columnIds[index]);
+        if (value != null && !storageClasses[index].isInstance(value)) {
+            // written before an ALTER … MODIFY changed the column's type
+            value = ValueCoercion.coerce(value, types[index], names[index]);
+        }
+        return value;
     }
 
     /** Every user column's storage value of a version, in column order (system columns included). */

@@ -6,12 +6,9 @@ import io.kalamdb.commons.ids.StorageId;
 import io.kalamdb.commons.models.Storage;
 import io.kalamdb.commons.models.TableDefinition;
 import io.kalamdb.core.AppContext;
-import io.kalamdb.filestore.PathTemplates;
-import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import io.kalamdb.filestore.TableDirectories;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +18,6 @@ import org.slf4j.LoggerFactory;
  * segment that holds {@code {tableName}} — is renamed to {@code <base_directory>/.kalamdb-trash/<uid>/}.
  */
 final class TableTrash {
-    static final String TRASH_DIR = ".kalamdb-trash";
     private static final Logger log = LoggerFactory.getLogger(TableTrash.class);
 
     private TableTrash() {
@@ -37,36 +33,18 @@ final class TableTrash {
             return null;
         }
         Path base = Path.of(storage.get().baseDirectory()).toAbsolutePath().normalize();
-        Path trash = base.resolve(TRASH_DIR).resolve(Long.toString(def.tableUid()));
-        Path tableDir = tableDirectory(base, storage.get(), def);
-        if (Files.isDirectory(tableDir)) {
-            move(tableDir, trash);
-            log.info("Moved table files to trash table_id={} trash={}", def.tableId(), trash);
-        }
-        return trash.toString();
-    }
-
-    /** {@code base / template-up-to-{tableName}} with the table's namespace and name filled in. */
-    static Path tableDirectory(Path base, Storage storage, TableDefinition def) {
-        String template = PathTemplates.normalize(def.tableType() == TableType.USER ? storage.userTablesTemplate()
-                : storage.sharedTablesTemplate());
-        int table = template.indexOf(PathTemplates.TABLE_NAME);
-        int cut = table < 0 ? template.length() : template.indexOf('/', table);
-        String tableTemplate = cut < 0 ? template : template.substring(0, cut);
-        return PathTemplates.scopeDirectory(base, tableTemplate, def.tableId().namespace().value(),
-                def.tableId().table().value(), null);
-    }
-
-    private static void move(Path from, Path to) {
+        Path trash = TableDirectories.trashDirectory(base, def.tableUid());
+        String template = def.tableType() == TableType.USER ? storage.get().userTablesTemplate()
+                : storage.get().sharedTablesTemplate();
+        Path tableDir = TableDirectories.tableDirectory(base, template, def.tableId().namespace().value(),
+                def.tableId().table().value());
         try {
-            Files.createDirectories(to.getParent());
-            try {
-                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(from, to);
+            if (TableDirectories.move(tableDir, trash)) {
+                log.info("Moved table files to trash table_id={} trash={}", def.tableId(), trash);
             }
-        } catch (IOException e) {
+        } catch (UncheckedIOException e) {
             throw KalamDbException.internal("Cannot move the table directory to the trash", e);
         }
+        return trash.toString();
     }
 }

@@ -27,7 +27,14 @@ final class TypeChanges {
     /** Fails with {@code Unsupported type change for column 'c': TEXT to INT} unless the change is allowed. */
     static void check(AppContext ctx, TableDefinition def, ColumnDefinition column, KalamDataType to) {
         KalamDataType from = column.dataType();
-        if (from.equals(to) || allowedWithoutData(from, to)) {
+        if (from.equals(to)) {
+            return;
+        }
+        if (column.isPrimaryKey() && !(isInteger(from) && isInteger(to))) {
+            throw KalamDbException.userError("Unsupported type change for column '" + column.columnName() + "': "
+                    + from.sqlName() + " to " + to.sqlName() + " (primary key values are indexed by type)");
+        }
+        if (allowedWithoutData(from, to)) {
             return;
         }
         if (from.kind() == Kind.TEXT && to.kind() == Kind.JSON) {
@@ -40,6 +47,10 @@ final class TypeChanges {
         }
         throw KalamDbException.userError("Unsupported type change for column '" + column.columnName() + "': "
                 + from.sqlName() + " to " + to.sqlName());
+    }
+
+    private static boolean isInteger(KalamDataType t) {
+        return t.kind() == Kind.SMALL_INT || t.kind() == Kind.INT || t.kind() == Kind.BIG_INT;
     }
 
     private static boolean allowedWithoutData(KalamDataType from, KalamDataType to) {

@@ -1,5 +1,6 @@
 package io.kalamdb.core.sql.handlers;
 
+import io.kalamdb.commons.errors.ErrorCode;
 import io.kalamdb.commons.errors.KalamDbException;
 import io.kalamdb.commons.types.KalamDataType;
 import io.kalamdb.core.AppContext;
@@ -16,8 +17,11 @@ import io.kalamdb.core.sql.dml.DmlExecutor;
 import io.kalamdb.core.sql.parser.KalamStatement.Dml;
 import io.kalamdb.core.sql.parser.KalamStatement.Explain;
 import io.kalamdb.core.sql.parser.KalamStatement.Query;
+import io.kalamdb.core.sql.parser.Lexer;
+import io.kalamdb.core.sql.parser.Token;
 import io.kalamdb.core.system.Micros;
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
@@ -59,7 +63,12 @@ public final class QueryHandler {
     }
 
     public StatementResult dml(Dml d, ExecutionContext exec, List<SqlParam> params) {
-        SqlNode parsed = DmlExecutor.prepareExpressions(engine.parse(d.sql()));
+        SqlNode parsed;
+        try {
+            parsed = DmlExecutor.prepareExpressions(engine.parse(d.sql()));
+        } catch (KalamDbException e) {
+            throw unsupportedClause(d.sql()).orElse(e);
+        }
         SqlPreparer.checkParams(parsed, params == null ? 0 : params.size());
         QueryScope scope = scope(exec);
         if (parsed instanceof SqlInsert insert) {
@@ -75,6 +84,21 @@ public final class QueryHandler {
             return dml.delete(delete, d.sql(), exec, params, scope);
         }
         throw KalamDbException.userError("Unsupported " + d.kind() + " statement");
+    }
+
+    /** A clause Calcite's grammar lacks but the contract names: RETURNING (later phase) and ON CONFLICT. */
+    private static Optional<KalamDbException> unsupportedClause(String sql) {
+        List<Token> tokens = Lexer.tokenize(sql);
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.isKeyword("RETURNING")) {
+                return Optional.of(KalamDbException.notImplemented("RETURNING"));
+            }
+            if (t.isKeyword("ON") && i + 1 < tokens.size() && tokens.get(i + 1).isKeyword("CONFLICT")) {
+                return Optional.of(new KalamDbException(ErrorCode.INVALID_SQL, "ON CONFLICT is not supported"));
+            }
+        }
+        return Optional.empty();
     }
 
     public StatementResult explain(Explain e, ExecutionContext exec, List<SqlParam> params) {

@@ -126,6 +126,9 @@ public final class DialectParser {
                 return keywords("RESTORE DATABASE", RoleRequirement.admin(RoleRequirement.ADMIN_BACKUP));
             case "EXPORT":
                 return keywords("EXPORT USER DATA", RoleRequirement.ANY);
+            case "UPSERT":
+            case "REPLACE":
+                throw new KalamDbException(ErrorCode.INVALID_SQL, "ON CONFLICT is not supported");
             default:
                 throw unsupported();
         }
