@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The real pipeline over loopback TCP: body limit, connection protection, CORS, routing. */
-@Timeout(value = 15, unit = TimeUnit.SECONDS)
+@Timeout(value = 5, unit = TimeUnit.SECONDS)
 class HttpPipelineTest {
     private static final String APP = "https://app.example.com";
     private static final String REMOTE = "203.0.113.9";

@@ -163,8 +163,12 @@ class AlterTableHandlerTest {
         data.invalidJson = 0;
         assertEquals("Table app.items altered successfully: MODIFY COLUMN doc JSON (version 6)", alter("MODIFY doc JSON"));
         f.message("CREATE TABLE app.small (k SMALLINT PRIMARY KEY)");
-        assertEquals("PRIMARY KEY column 'k' cannot have type DOUBLE",
+        assertEquals("Unsupported type change for column 'k': SMALLINT to DOUBLE (primary key values are indexed by type)",
                 f.userError("ALTER TABLE app.small MODIFY k DOUBLE"));
+        assertEquals("Unsupported type change for column 'k': SMALLINT to TEXT (primary key values are indexed by type)",
+                f.userError("ALTER TABLE app.small MODIFY k TEXT"));
+        assertEquals("Table app.small altered successfully: MODIFY COLUMN k BIGINT (version 2)",
+                f.message("ALTER TABLE app.small MODIFY k BIGINT"));
         assertEquals("Cannot alter system column '_seq'", alterError("MODIFY _seq TEXT"));
     }
 
