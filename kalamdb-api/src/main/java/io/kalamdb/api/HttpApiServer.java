@@ -62,7 +62,7 @@ public final class HttpApiServer {
 
     private static Router routes(ApiServices services) {
         HealthRoute health = new HealthRoute(services);
-        AuthRoutes auth = new AuthRoutes(services, AuthRateLimiter.create(services.app().config().rateLimit()));
+        AuthRoutes auth = new AuthRoutes(services, new AuthRateLimiter(services.app().authRateLimiter()));
         SqlRoute sql = new SqlRoute(services, QueryRateLimiter.create(services.app().config().rateLimit()));
         return new Router()
                 .add(HttpMethod.GET, "/health", health)

@@ -3,9 +3,11 @@ package io.kalamdb.core;
 import io.kalamdb.auth.Authenticator;
 import io.kalamdb.auth.BasicAuthCache;
 import io.kalamdb.auth.JwtService;
+import io.kalamdb.auth.KeyedRateLimiter;
 import io.kalamdb.auth.LoginTracker;
 import io.kalamdb.auth.PasswordHasher;
 import io.kalamdb.auth.PasswordPolicy;
+import io.kalamdb.commons.config.RateLimitSection;
 import io.kalamdb.commons.config.ServerConfig;
 import io.kalamdb.commons.ids.SnowflakeGenerator;
 import io.kalamdb.core.jobs.JobExecutor;
@@ -27,7 +29,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The long-lived services of one server process. Built once at start; handlers take it instead of long lists of
+ * The long-lived services of one server process. {@code authRateLimiter} is the per-IP auth bucket shared by login,
+ * refresh, setup and Basic-credential verifications that miss the cache.
+ *
+ * <p> Built once at start; handlers take it instead of long lists of
  * loose fields. {@link #start()} starts the background parts (job workers, the {@code _seq} high-water mark) and
  * {@link #stop()} stops them before the storage closes.
  */
@@ -45,6 +50,7 @@ public record AppContext(
         SnowflakeGenerator snowflake,
         SeqHighWaterMark seqMark,
         JobManager jobs,
+        KeyedRateLimiter<String> authRateLimiter,
         ServerMetrics metrics,
         PasswordHasher passwordHasher,
         PasswordPolicy passwordPolicy,
@@ -59,13 +65,17 @@ public record AppContext(
         BasicAuthCache cache = new BasicAuthCache(config.auth().basicAuthCacheTtlSeconds(),
                 config.auth().basicAuthCacheMaxEntries());
         LoginTracker tracker = new LoginTracker(users, clock);
-        Authenticator authenticator = new Authenticator(users, hasher, jwt, cache, tracker, clock);
+        RateLimitSection limits = config.rateLimit();
+        KeyedRateLimiter<String> authLimiter = new KeyedRateLimiter<>(limits.maxAuthRequestsPerIpPerSec(),
+                limits.cacheMaxEntries(), Duration.ofSeconds(limits.cacheTtlSeconds()));
+        Authenticator authenticator = new Authenticator(users, hasher, jwt, cache, tracker, clock, authLimiter);
         HotTableStore hot = new HotTableStore(backend);
         SnowflakeGenerator snowflake = SeqHighWaterMark.openGenerator(backend, clock::millis);
         List<JobExecutor> executors = List.of(new CleanupExecutor(backend));
         return new AppContext(config, clock, backend, users, new NamespaceStore(backend), new StorageStore(backend),
                 new AuditLog(backend, clock), new SchemaRegistry(backend), hot, new HotTableData(hot), snowflake,
                 new SeqHighWaterMark(backend, snowflake), new JobManager(backend, config.jobs(), clock, executors),
+                authLimiter,
                 new ServerMetrics(), hasher, new PasswordPolicy(config.auth().enforcePasswordComplexity()), jwt,
                 authenticator);
     }

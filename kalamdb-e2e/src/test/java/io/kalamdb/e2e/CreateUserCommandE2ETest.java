@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
  * password policy, and refuses to touch the data directory of a running server. Steps run in order on one data
  * directory: first offline, then with the server running.
  */
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
+@Timeout(value = 15, unit = TimeUnit.SECONDS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CreateUserCommandE2ETest {
 

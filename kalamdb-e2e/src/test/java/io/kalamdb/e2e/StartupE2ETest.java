@@ -19,10 +19,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * never bind; {@code --version} and {@code --help}; a loopback host with a weak secret uses a random per-process
  * secret; a missing config file falls back to defaults plus environment overrides.
  */
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
 class StartupE2ETest {
 
-    private static final Duration FAIL_FAST = Duration.ofSeconds(8);
+    private static final Duration FAIL_FAST = Duration.ofSeconds(15);
     private static final String STRONG_SECRET = "e2e-startup-secret-0123456789abcdef-xyz";
     private static final String WEAK_SECRET_FATAL =
             "FATAL: auth.jwt_secret is missing or too weak (need >= 32 bytes) for non-loopback host 0.0.0.0";

@@ -8,6 +8,7 @@ import io.kalamdb.core.jobs.JobOutcome;
 import io.kalamdb.core.jobs.PermanentJobException;
 import io.kalamdb.core.tables.HotPartitions;
 import io.kalamdb.filestore.DirectoryCleaner;
+import io.kalamdb.filestore.TableDirectories;
 import io.kalamdb.store.CloseableIterator;
 import io.kalamdb.store.KeyValue;
 import io.kalamdb.store.Partition;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class CleanupExecutor implements JobExecutor {
     private static final Logger log = LoggerFactory.getLogger(CleanupExecutor.class);
     /** The directory under a storage's base directory that dropped tables are moved into. */
-    public static final String TRASH_DIR_NAME = ".kalamdb-trash";
+    public static final String TRASH_DIR_NAME = TableDirectories.TRASH_DIR;
     private static final List<Partition> HOT_PARTITIONS =
             List.of(HotPartitions.ROWS, HotPartitions.PK_INDEX, HotPartitions.STREAM_ROWS);
 

@@ -2,6 +2,7 @@ package io.kalamdb.core.sql.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kalamdb.auth.RolePolicy;
 import io.kalamdb.commons.enums.AuthType;
 import io.kalamdb.commons.enums.Role;
 import io.kalamdb.commons.errors.KalamDbException;
@@ -30,9 +31,7 @@ public final class UserHandler {
     public StatementResult create(CreateUser stmt, ExecutionContext exec) {
         Role callerRole = exec.session().role();
         Role role = parseRole(stmt.roleToken());
-        if (role == Role.SYSTEM && callerRole != Role.SYSTEM) {
-            throw KalamDbException.permissionDenied("DBA cannot grant System role");
-        }
+        RolePolicy.checkCreateUser(callerRole, role);
         UserId id = validUserId(stmt.name());
         String authData = stmt.oauth() ? validOauthData(stmt.oauthData()) : null;
         if (ctx.users().findUser(id).isPresent()) {
@@ -66,9 +65,7 @@ public final class UserHandler {
         String details;
         synchronized (ctx.users().writeLock()) {
             User user = ctx.users().findUser(id).filter(u -> !u.isDeleted()).orElseThrow(() -> notFound(id));
-            if (user.role() == Role.SYSTEM && callerRole != Role.SYSTEM) {
-                throw KalamDbException.permissionDenied("DBA cannot modify System users");
-            }
+            RolePolicy.checkAlterOrDropUser(callerRole, user.role(), null);
             long now = Micros.now(ctx.clock());
             User updated;
             if (stmt.change() == UserChange.PASSWORD) {
@@ -79,9 +76,7 @@ public final class UserHandler {
                 if (id.isRoot()) {
                     throw KalamDbException.userError("Cannot change the role of the root user");
                 }
-                if (role == Role.SYSTEM && callerRole != Role.SYSTEM) {
-                    throw KalamDbException.permissionDenied("DBA cannot grant System role");
-                }
+                RolePolicy.checkAlterOrDropUser(callerRole, user.role(), role);
                 updated = user.withRole(role, now);
                 details = "SET ROLE " + role.wireName();
             } else {
@@ -111,9 +106,7 @@ public final class UserHandler {
                 }
                 throw notFound(id);
             }
-            if (user.role() == Role.SYSTEM && exec.session().role() != Role.SYSTEM) {
-                throw KalamDbException.permissionDenied("DBA cannot modify System users");
-            }
+            RolePolicy.checkAlterOrDropUser(exec.session().role(), user.role(), null);
             long now = Micros.now(ctx.clock());
             ctx.users().put(user.withDeletedAt(now, now));
         }

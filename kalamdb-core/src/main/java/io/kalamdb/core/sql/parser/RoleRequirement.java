@@ -1,5 +1,6 @@
 package io.kalamdb.core.sql.parser;
 
+import io.kalamdb.auth.RolePolicy;
 import io.kalamdb.commons.enums.Role;
 import io.kalamdb.commons.errors.KalamDbException;
 
@@ -10,16 +11,16 @@ import io.kalamdb.commons.errors.KalamDbException;
 public record RoleRequirement(Role minimum, String deniedMessage) {
     public static final RoleRequirement ANY = new RoleRequirement(Role.USER, "");
 
-    public static final String ADMIN_NAMESPACE = "Admin privileges (DBA or System role) required for namespace operations";
-    public static final String ADMIN_STORAGE = "Admin privileges (DBA or System role) required for storage operations";
-    public static final String ADMIN_USER = "Admin privileges (DBA or System role) required for user management";
-    public static final String ADMIN_JOB = "Admin privileges (DBA or System role) required for job management";
-    public static final String ADMIN_LIVE = "Admin privileges (DBA or System role) required for live query management";
-    public static final String ADMIN_VIEW = "Admin privileges (DBA or System role) required for view management";
-    public static final String ADMIN_MANIFEST = "Admin privileges (DBA or System role) required for SHOW MANIFEST";
-    public static final String ADMIN_EXPLAIN = "Admin privileges (DBA or System role) required for EXPLAIN";
-    public static final String ADMIN_TOPIC = "Admin privileges (DBA or System role) required for topic management";
-    public static final String ADMIN_BACKUP = "Admin privileges (DBA or System role) required for backup operations";
+    public static final String ADMIN_NAMESPACE = RolePolicy.NAMESPACE_OPERATIONS;
+    public static final String ADMIN_STORAGE = RolePolicy.STORAGE_OPERATIONS;
+    public static final String ADMIN_USER = RolePolicy.USER_MANAGEMENT;
+    public static final String ADMIN_JOB = RolePolicy.JOB_MANAGEMENT;
+    public static final String ADMIN_LIVE = RolePolicy.LIVE_QUERY_MANAGEMENT;
+    public static final String ADMIN_VIEW = RolePolicy.VIEW_MANAGEMENT;
+    public static final String ADMIN_MANIFEST = RolePolicy.SHOW_MANIFEST;
+    public static final String ADMIN_EXPLAIN = RolePolicy.EXPLAIN;
+    public static final String ADMIN_TOPIC = RolePolicy.TOPIC_MANAGEMENT;
+    public static final String ADMIN_BACKUP = RolePolicy.BACKUP_OPERATIONS;
 
     public static RoleRequirement admin(String message) {
         return new RoleRequirement(Role.DBA, message);
