@@ -11,6 +11,7 @@ import io.kalamdb.bench.report.RunInfo;
 import io.kalamdb.bench.report.Target;
 import io.kalamdb.bench.report.TargetCheck;
 import io.kalamdb.bench.run.BenchContext;
+import io.kalamdb.bench.run.ProcessCpu;
 import io.kalamdb.bench.run.RunLimits;
 import io.kalamdb.bench.run.ScenarioResult;
 import io.kalamdb.bench.run.ScenarioRunner;
@@ -85,7 +86,8 @@ public final class BenchMain {
                 baseUri = server.baseUri();
                 progress("server pid %d listening on %s (started in %.1f s)", server.pid(), baseUri, seconds(t0));
             }
-            return measure(scenarios, baseUri, serverJar, startedAt, t0);
+            ProcessCpu serverCpu = server != null ? ProcessCpu.of(server.pid()) : ProcessCpu.none();
+            return measure(scenarios, baseUri, serverJar, serverCpu, startedAt, t0);
         } catch (BenchException | IOException e) {
             System.err.println("[bench] FAILED: " + e.getMessage());
             if (server != null) {
@@ -100,7 +102,8 @@ public final class BenchMain {
         }
     }
 
-    private int measure(List<Scenario> scenarios, URI baseUri, Path serverJar, Instant startedAt, long t0) throws IOException {
+    private int measure(List<Scenario> scenarios, URI baseUri, Path serverJar, ProcessCpu serverCpu, Instant startedAt,
+                        long t0) throws IOException {
         String serverVersion;
         String authorization;
         try (HttpTransport transport = options.client().open(baseUri)) {
@@ -119,13 +122,14 @@ public final class BenchMain {
             BenchDataset.create(client);
             setupSeconds = seconds(setupStart);
             progress("setup done in %.1f s", setupSeconds);
-            ScenarioRunner runner = new ScenarioRunner(context, client, limits);
+            ScenarioRunner runner = new ScenarioRunner(context, client, limits, serverCpu);
             for (Scenario scenario : scenarios) {
                 progress("%s: warm-up and measurement ...", scenario.name());
                 ScenarioResult result = runner.run(scenario);
                 results.add(result);
-                progress("%s: %d ops in %.2f s, p50 %.1f us, %.0f ops/s", result.name(), result.operations(),
-                        result.measuredSeconds(), result.latency().p50Micros(), result.opsPerSecond());
+                progress("%s: %d ops in %.2f s, p50 %.1f us, %.0f ops/s, server cpu %.0f us/op", result.name(),
+                        result.operations(), result.measuredSeconds(), result.latency().p50Micros(),
+                        result.opsPerSecond(), result.serverCpuMicrosPerOp());
             }
         }
         List<TargetCheck> checks = Target.evaluate(Target.DEFAULTS, results);

@@ -21,7 +21,7 @@ public record BenchOptions(Path serverJar, URI url, String user, String password
     public static final int DEFAULT_WARMUP = 300;
     public static final int DEFAULT_THREADS = 10;
     public static final double DEFAULT_MAX_SECONDS = 10;
-    public static final double DEFAULT_WARMUP_SECONDS = 4;
+    public static final double DEFAULT_WARMUP_SECONDS = 3;
 
     public static final String USAGE = """
             Usage: java -jar kalamdb-bench.jar [options]
@@ -33,7 +33,7 @@ public record BenchOptions(Path serverJar, URI url, String user, String password
               --iterations N            measured operations per scenario, per thread for concurrent_select (default 2000)
               --warmup N                warm-up operations per scenario (default 300)
               --max-seconds S           time budget of each measured phase (default 10)
-              --warmup-seconds S        time budget of each warm-up phase (default 4)
+              --warmup-seconds S        time budget of each warm-up phase (default 3)
               --threads N               client threads of concurrent_select (default 10)
               --scenarios A,B,...       run only these scenarios (default: all)
               --client raw|jdk          HTTP client: raw socket (default) or java.net.http.HttpClient

@@ -26,7 +26,7 @@ class BenchOptionsTest {
         assertEquals(300, options.warmup());
         assertEquals(10, options.threads());
         assertEquals(10.0, options.maxSeconds());
-        assertEquals(4.0, options.warmupSeconds());
+        assertEquals(3.0, options.warmupSeconds());
         assertEquals(ClientKind.RAW, options.client());
         assertEquals(List.of(), options.scenarios());
         assertEquals(List.of(), options.serverJavaOptions());

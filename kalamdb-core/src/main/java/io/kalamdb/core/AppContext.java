@@ -29,11 +29,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The long-lived services of one server process. {@code authRateLimiter} is the per-IP auth bucket shared by login,
- * refresh, setup and Basic-credential verifications that miss the cache.
- *
- * <p> Built once at start; handlers take it instead of long lists of
- * loose fields. {@link #start()} starts the background parts (job workers, the {@code _seq} high-water mark) and
+ * The long-lived services of one server process, built once at start; handlers take it instead of long lists of
+ * loose fields. {@code authRateLimiter} is the per-IP auth bucket shared by login, refresh, setup and
+ * Basic-credential verifications that miss the cache. {@link #start()} starts the background parts (job workers, the {@code _seq} high-water mark) and
  * {@link #stop()} stops them before the storage closes.
  */
 public record AppContext(

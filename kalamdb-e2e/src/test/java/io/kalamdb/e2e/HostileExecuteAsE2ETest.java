@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * EXECUTE AS USER (auth.md §9, sql.md §9): the actor/target role matrix, the inner statement running as the target
  * with role {@code user}, the SHARED-table refusal, the wrapper's input errors and the audit rows of every attempt.
  */
-@Timeout(value = 5, unit = TimeUnit.SECONDS)
+@Timeout(value = 3, unit = TimeUnit.SECONDS)
 class HostileExecuteAsE2ETest {
 
     private static final String ROOT = "root";

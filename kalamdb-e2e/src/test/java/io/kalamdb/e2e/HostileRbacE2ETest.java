@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * having changed nothing. Statement-level checks run before anything else, so a refused statement that names a missing
  * object, or one that is not built yet, still gets the role refusal.
  */
-@Timeout(value = 5, unit = TimeUnit.SECONDS)
+@Timeout(value = 3, unit = TimeUnit.SECONDS)
 class HostileRbacE2ETest {
 
     private static final String ROOT = "root";
@@ -43,6 +43,8 @@ class HostileRbacE2ETest {
             "SELECT user_id, role, password_hash, email, auth_type, deleted_at FROM system.users ORDER BY user_id LIMIT 1000";
     private static final String NAMESPACES_SNAPSHOT =
             "SELECT namespace_id, options FROM system.namespaces ORDER BY namespace_id LIMIT 1000";
+    private static final String JOBS_SNAPSHOT = "SELECT job_id FROM system.jobs ORDER BY job_id LIMIT 1000";
+    private static final String STORAGES_SNAPSHOT = "SELECT * FROM system.storages ORDER BY storage_id LIMIT 1000";
     private static final String TABLES_SNAPSHOT = "SELECT namespace_id, table_name, table_type, version, options "
             + "FROM system.tables ORDER BY namespace_id, table_name LIMIT 1000";
 
@@ -255,9 +257,11 @@ class HostileRbacE2ETest {
     @ParameterizedTest
     @ValueSource(strings = {"user", "service"})
     void killJobAndLiveQueryAreRefused(String role) {
+        JsonNode jobs = snapshot(JOBS_SNAPSHOT);
         denied(role, "KILL JOB 'FL-nope'", JOB_DENIED);
         denied(role, "KILL JOB \"CL-nope\"", JOB_DENIED);
         denied(role, "KILL LIVE QUERY 'ulla-lq-nope'", LIVE_DENIED);
+        assertEquals(jobs, snapshot(JOBS_SNAPSHOT), "jobs changed");
     }
 
     @ParameterizedTest
@@ -326,11 +330,13 @@ class HostileRbacE2ETest {
 
     @Test
     void userCannotFlushOrCompactEvenWhenTheStatementIsNotBuilt() {
+        JsonNode jobs = snapshot(JOBS_SNAPSHOT);
         denied("user", "STORAGE FLUSH TABLE app.t", "STORAGE FLUSH TABLE requires Service, DBA, or System role");
         denied("user", "STORAGE FLUSH TABLE rb.keep", "STORAGE FLUSH TABLE requires Service, DBA, or System role");
         denied("user", "STORAGE FLUSH ALL IN rb", "STORAGE FLUSH ALL requires Service, DBA, or System role");
         denied("user", "STORAGE COMPACT TABLE rb.keep", "STORAGE COMPACT TABLE requires Service, DBA, or System role");
         denied("user", "STORAGE COMPACT ALL IN rb", "STORAGE COMPACT ALL requires Service, DBA, or System role");
+        assertEquals(jobs, snapshot(JOBS_SNAPSHOT), "jobs changed");
     }
 
     @ParameterizedTest
@@ -343,6 +349,7 @@ class HostileRbacE2ETest {
     @ParameterizedTest
     @ValueSource(strings = {"user", "service"})
     void storageDdlIsRefused(String role) {
+        JsonNode storages = snapshot(STORAGES_SNAPSHOT);
         for (String sql : List.of(
                 "CREATE STORAGE hack_" + role + " TYPE filesystem PATH '" + server.workDir().resolve("hack") + "'",
                 "CREATE STORAGE s3hack TYPE s3 BUCKET 'evil-bucket'",
@@ -353,6 +360,7 @@ class HostileRbacE2ETest {
                 "STORAGE CHECK local EXTENDED")) {
             denied(role, sql, STORAGE_DENIED);
         }
+        assertEquals(storages, snapshot(STORAGES_SNAPSHOT), "storages changed");
         assertFalse(server.workDir().resolve("hack").toFile().exists(), "the storage directory must not be created");
     }
 
@@ -371,8 +379,12 @@ class HostileRbacE2ETest {
     void laterPhaseAdminStatementsGetTheRoleRefusalFirst(String role) {
         denied(role, "CREATE TOPIC rb.events", TOPIC_DENIED);
         denied(role, "DROP TOPIC rb.events", TOPIC_DENIED);
-        denied(role, "BACKUP DATABASE TO '/tmp/kalamdb-hostile-backup'", BACKUP_DENIED);
-        denied(role, "RESTORE DATABASE FROM '/tmp/kalamdb-hostile-backup'", BACKUP_DENIED);
+        JsonNode jobs = snapshot(JOBS_SNAPSHOT);
+        String backupDir = server.workDir().resolve("backup_" + role).toString();
+        denied(role, "BACKUP DATABASE TO '" + backupDir + "'", BACKUP_DENIED);
+        denied(role, "RESTORE DATABASE FROM '" + backupDir + "'", BACKUP_DENIED);
+        assertEquals(jobs, snapshot(JOBS_SNAPSHOT), "jobs changed");
+        assertFalse(server.workDir().resolve("backup_" + role).toFile().exists(), "no backup may be written");
     }
 
     @Test
@@ -384,7 +396,8 @@ class HostileRbacE2ETest {
     @Test
     void laterPhaseStatementsAnswerNotImplementedAfterTheRoleCheck() {
         notImplemented(as("dba", "CREATE TOPIC rb.events"), "CREATE TOPIC");
-        notImplemented(as("system", "BACKUP DATABASE TO '/tmp/kalamdb-hostile-backup'"), "BACKUP DATABASE");
+        notImplemented(as("system", "BACKUP DATABASE TO '" + server.workDir().resolve("backup_system") + "'"),
+                "BACKUP DATABASE");
         notImplemented(as("service", "CONSUME FROM rb.events"), "CONSUME");
         notImplemented(as("user", "BEGIN"), "BEGIN");
     }
@@ -410,6 +423,25 @@ class HostileRbacE2ETest {
                 "Role 'service' cannot drop tables");
         assertEquals(before, snapshot(NAMESPACES_SNAPSHOT), "namespaces changed");
         assertEquals(1, rows("SELECT id FROM rb.keep").size());
+    }
+
+    // ---- USER table scope -------------------------------------------------------------------------------------
+
+    @Test
+    void noRoleSeesOrChangesAnotherUsersRows() {
+        Expect.messageResult(Expect.sqlOk(as("user", "INSERT INTO rb.notes (id, body) VALUES (1, 'private to ulla')"), 1)
+                .get(0), "Inserted 1 row(s)", "ulla", 1);
+        for (String role : List.of("service", "dba", "system")) {
+            assertEquals(0, Expect.sqlOk(as(role, "SELECT * FROM rb.notes WHERE id = 1"), 1).get(0).get("row_count").asInt(),
+                    role + " must not see ulla's rows");
+            Expect.messageResult(Expect.sqlOk(as(role, "DELETE FROM rb.notes WHERE id = 1"), 1).get(0), "Deleted 0 row(s)",
+                    CALLERS.get(role), 0);
+            Expect.messageResult(Expect.sqlOk(as(role, "UPDATE rb.notes SET body = 'pwned' WHERE id = 1"), 1).get(0),
+                    "Updated 0 row(s)", CALLERS.get(role), 0);
+        }
+        assertEquals(0, Expect.sqlOk(root("SELECT * FROM rb.notes"), 1).get(0).get("row_count").asInt());
+        assertEquals(Json.parse("[[\"1\",\"private to ulla\"]]"),
+                Expect.sqlOk(as("user", "SELECT id, body FROM rb.notes"), 1).get(0).get("rows"));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package io.kalamdb.e2e;
 
 import static io.kalamdb.e2e.SqlE2ESupport.ROOT;
+import static io.kalamdb.e2e.SqlE2ESupport.affected;
 import static io.kalamdb.e2e.SqlE2ESupport.assertRows;
 import static io.kalamdb.e2e.SqlE2ESupport.assertSchema;
 import static io.kalamdb.e2e.SqlE2ESupport.bigInt;
@@ -112,8 +113,8 @@ class SqlDmlE2ETest {
             assertEquals(false, row.get(7).asBoolean());
         }
 
-        Expect.message(http.sql(aliceToken, "INSERT INTO dml.msgs (body, status) VALUES ('mine', 'sent')"),
-                "Inserted 1 row(s)", ALICE);
+        affected(http.sql(aliceToken, "INSERT INTO dml.msgs (body, status) VALUES ('mine', 'sent')"),
+                "Inserted 1 row(s)", 1, ALICE);
         assertRows(rowResult(http.sql(aliceToken, "SELECT body, author, status FROM dml.msgs"), ALICE),
                 "[[\"mine\",\"alice\",\"sent\"]]");
     }
@@ -121,7 +122,7 @@ class SqlDmlE2ETest {
     @Test
     void insertWithoutColumnListTargetsEveryUserColumn() {
         createTable("CREATE TABLE dml.plain (id INT PRIMARY KEY, name TEXT, score DOUBLE)", "dml.plain", "shared");
-        Expect.message(root("INSERT INTO dml.plain VALUES (2, 'two', 2.5), (1, 'one', NULL)"), "Inserted 2 row(s)", ROOT);
+        affected(root("INSERT INTO dml.plain VALUES (2, 'two', 2.5), (1, 'one', NULL)"), "Inserted 2 row(s)", 2, ROOT);
         assertRows(rowResult(root("SELECT id, name, score FROM dml.plain"), ROOT), "[[1,\"one\",null],[2,\"two\",2.5]]");
     }
 
@@ -129,16 +130,15 @@ class SqlDmlE2ETest {
     void parametersAreBoundAsValuesNeverAsSql() {
         createTable("CREATE TABLE dml.params (id INT PRIMARY KEY, v TEXT, n BIGINT, ok BOOLEAN)", "dml.params", "shared");
         String hostile = "x'); DROP TABLE t; --";
-        Expect.message(sqlParams(http, rootToken, "INSERT INTO dml.params (id, v, n, ok) VALUES ($1, $2, $3, $4)",
-                1, hostile, 9_007_199_254_741_991L, true), "Inserted 1 row(s)", ROOT);
-        Expect.message(sqlParams(http, rootToken, "INSERT INTO dml.params (id, v) VALUES ($1, $2)", 2, null),
-                "Inserted 1 row(s)", ROOT);
+        affected(sqlParams(http, rootToken, "INSERT INTO dml.params (id, v, n, ok) VALUES ($1, $2, $3, $4)",
+                1, hostile, 9_007_199_254_741_991L, true), "Inserted 1 row(s)", 1, ROOT);
+        affected(sqlParams(http, rootToken, "INSERT INTO dml.params (id, v) VALUES ($1, $2)", 2, null),
+                "Inserted 1 row(s)", 1, ROOT);
         JsonNode result = rowResult(sqlParams(http, rootToken, "SELECT id, v, n, ok FROM dml.params WHERE id = $1", 1), ROOT);
         assertRows(result, "[[1," + Json.write(hostile) + ",\"9007199254741991\",true]]");
         assertRows(rowResult(sqlParams(http, rootToken, "SELECT id FROM dml.params WHERE v = $1", hostile), ROOT), "[[1]]");
         assertRows(rowResult(root("SELECT id, v FROM dml.params WHERE id = 2"), ROOT), "[[2,null]]");
-        Expect.message(sqlParams(http, rootToken, "UPDATE dml.params SET n = $1 WHERE id = $2", 5, 2), "Updated 1 row(s)", ROOT);
-        Expect.message(sqlParams(http, rootToken, "DELETE FROM dml.params WHERE id = $1", 2), "Deleted 1 row(s)", ROOT);
+        affected(sqlParams(http, rootToken, "DELETE FROM dml.params WHERE id = $1", 2), "Deleted 1 row(s)", 1, ROOT);
 
         String missing = "INSERT INTO dml.params (id, v, n) VALUES ($1, $2, $3)";
         Expect.sqlErrorWithDetails(sqlParams(http, rootToken, missing, 3, "a"), 400, "SQL_EXECUTION_ERROR",
@@ -150,12 +150,23 @@ class SqlDmlE2ETest {
     }
 
     @Test
+    void parametersInUpdateSetAndWhere() {
+        createTable("CREATE TABLE dml.uparams (id INT PRIMARY KEY, v TEXT, n BIGINT)", "dml.uparams", "shared");
+        affected(root("INSERT INTO dml.uparams VALUES (1, 'a', 1), (2, 'b', 2)"), "Inserted 2 row(s)", 2, ROOT);
+        affected(sqlParams(http, rootToken, "UPDATE dml.uparams SET v = 'z' WHERE id = $1", 1),
+                "Updated 1 row(s)", 1, ROOT);
+        affected(sqlParams(http, rootToken, "UPDATE dml.uparams SET v = $1, n = $2 WHERE id = $3", "p", 5, 2),
+                "Updated 1 row(s)", 1, ROOT);
+        assertRows(rowResult(root("SELECT id, v, n FROM dml.uparams"), ROOT), "[[1,\"z\",\"1\"],[2,\"p\",\"5\"]]");
+    }
+
+    @Test
     void insertSelect() {
         createTable("CREATE TABLE dml.src (id INT PRIMARY KEY, v TEXT)", "dml.src", "shared");
         createTable("CREATE TABLE dml.dst (id INT PRIMARY KEY, v TEXT, note TEXT DEFAULT 'copied')", "dml.dst", "shared");
-        Expect.message(root("INSERT INTO dml.src VALUES (1, 'a'), (2, 'b'), (3, 'c')"), "Inserted 3 row(s)", ROOT);
-        Expect.message(root("INSERT INTO dml.dst (id, v) SELECT id * 10, upper(v) FROM dml.src WHERE id < 3"),
-                "Inserted 2 row(s)", ROOT);
+        affected(root("INSERT INTO dml.src VALUES (1, 'a'), (2, 'b'), (3, 'c')"), "Inserted 3 row(s)", 3, ROOT);
+        affected(root("INSERT INTO dml.dst (id, v) SELECT id * 10, upper(v) FROM dml.src WHERE id < 3"),
+                "Inserted 2 row(s)", 2, ROOT);
         assertRows(rowResult(root("SELECT id, v, note FROM dml.dst"), ROOT),
                 "[[10,\"A\",\"copied\"],[20,\"B\",\"copied\"]]");
         assertError("INSERT INTO dml.dst (id, v) SELECT 10, v FROM dml.src WHERE id = 3",
@@ -167,7 +178,7 @@ class SqlDmlE2ETest {
     @Test
     void updateWithExpressionsAndNoOps() {
         createTable("CREATE TABLE dml.counter (id INT PRIMARY KEY, n INT NOT NULL, label TEXT)", "dml.counter", "shared");
-        Expect.message(root("INSERT INTO dml.counter VALUES (1, 10, 'a'), (2, 20, 'b'), (3, 30, 'c')"), "Inserted 3 row(s)", ROOT);
+        affected(root("INSERT INTO dml.counter VALUES (1, 10, 'a'), (2, 20, 'b'), (3, 30, 'c')"), "Inserted 3 row(s)", 3, ROOT);
         List<String> seqBefore = columnText(rowResult(root("SELECT _seq FROM dml.counter"), ROOT), 0);
 
         JsonNode updated = Expect.sqlOk(root("UPDATE dml.counter SET n = n + 1, label = label || '!' WHERE id < 3"), 1).get(0);
@@ -179,9 +190,9 @@ class SqlDmlE2ETest {
         assertTrue(Long.parseLong(seqAfter.get(0)) > Long.parseLong(seqBefore.get(2)), "an update writes a new _seq");
         assertEquals(seqBefore.get(2), seqAfter.get(2), "an untouched row keeps its _seq");
 
-        Expect.message(root("UPDATE dml.counter SET label = 'c' WHERE id = 3"), "Updated 0 row(s)", ROOT);
-        Expect.message(root("UPDATE dml.counter SET n = n"), "Updated 0 row(s)", ROOT);
-        Expect.message(root("UPDATE dml.counter SET n = 0 WHERE id = 99"), "Updated 0 row(s)", ROOT);
+        affected(root("UPDATE dml.counter SET label = 'c' WHERE id = 3"), "Updated 0 row(s)", 0, ROOT);
+        affected(root("UPDATE dml.counter SET n = n"), "Updated 0 row(s)", 0, ROOT);
+        affected(root("UPDATE dml.counter SET n = 0 WHERE id = 99"), "Updated 0 row(s)", 0, ROOT);
         assertEquals(seqAfter, columnText(rowResult(root("SELECT _seq FROM dml.counter"), ROOT), 0),
                 "no-op updates write nothing");
 
@@ -199,12 +210,12 @@ class SqlDmlE2ETest {
     @Test
     void deleteWritesTombstonesAndTheKeyCanBeReused() {
         createTable("CREATE TABLE dml.soft (id INT PRIMARY KEY, v TEXT)", "dml.soft", "shared");
-        Expect.message(root("INSERT INTO dml.soft VALUES (1, 'a'), (2, 'b'), (3, 'c')"), "Inserted 3 row(s)", ROOT);
-        Expect.message(root("UPDATE dml.soft SET v = 'b2' WHERE id = 2"), "Updated 1 row(s)", ROOT);
+        affected(root("INSERT INTO dml.soft VALUES (1, 'a'), (2, 'b'), (3, 'c')"), "Inserted 3 row(s)", 3, ROOT);
+        affected(root("UPDATE dml.soft SET v = 'b2' WHERE id = 2"), "Updated 1 row(s)", 1, ROOT);
         JsonNode deleted = Expect.sqlOk(root("DELETE FROM dml.soft WHERE id = 2"), 1).get(0);
         Expect.messageResult(deleted, "Deleted 1 row(s)", ROOT, 1);
-        Expect.message(root("DELETE FROM dml.soft WHERE id = 2"), "Deleted 0 row(s)", ROOT);
-        Expect.message(root("DELETE FROM dml.soft WHERE id = 42"), "Deleted 0 row(s)", ROOT);
+        affected(root("DELETE FROM dml.soft WHERE id = 2"), "Deleted 0 row(s)", 0, ROOT);
+        affected(root("DELETE FROM dml.soft WHERE id = 42"), "Deleted 0 row(s)", 0, ROOT);
 
         assertRows(rowResult(root("SELECT id, v FROM dml.soft"), ROOT), "[[1,\"a\"],[3,\"c\"]]");
         JsonNode tombstones = rowResult(root("SELECT id, v, _deleted FROM dml.soft WHERE _deleted = true"), ROOT);
@@ -212,12 +223,12 @@ class SqlDmlE2ETest {
         assertRows(tombstones, "[[2,\"b2\",true]]");
         assertRows(rowResult(root("SELECT COUNT(*) FROM dml.soft"), ROOT), "[[\"2\"]]");
 
-        Expect.message(root("INSERT INTO dml.soft VALUES (2, 'again')"), "Inserted 1 row(s)", ROOT);
+        affected(root("INSERT INTO dml.soft VALUES (2, 'again')"), "Inserted 1 row(s)", 1, ROOT);
         assertRows(rowResult(root("SELECT id, v, _deleted FROM dml.soft"), ROOT),
                 "[[1,\"a\",false],[2,\"again\",false],[3,\"c\",false]]");
         assertRows(rowResult(root("SELECT id FROM dml.soft WHERE _deleted = true"), ROOT), "[]");
 
-        Expect.message(root("DELETE FROM dml.soft"), "Deleted 3 row(s)", ROOT);
+        affected(root("DELETE FROM dml.soft"), "Deleted 3 row(s)", 3, ROOT);
         assertRows(rowResult(root("SELECT id FROM dml.soft"), ROOT), "[]");
         assertRows(rowResult(root("SELECT id FROM dml.soft WHERE _deleted = true"), ROOT), "[[1],[2],[3]]");
     }
@@ -231,15 +242,17 @@ class SqlDmlE2ETest {
         createTable("CREATE TABLE dml.skeys (id BIGINT PRIMARY KEY DEFAULT SNOWFLAKE_ID(), v TEXT)", "dml.skeys", "shared");
         assertError("INSERT INTO dml.keys VALUES (1, 'a'), (2, 'b'), (1, 'c')",
                 "Primary key violation: value '1' appears multiple times in the insert batch");
-        Expect.message(root("INSERT INTO dml.keys VALUES (1, 'a'), (2, 'b')"), "Inserted 2 row(s)", ROOT);
-        assertError("INSERT INTO dml.keys VALUES (3, 'c'), (2, 'x')", "Primary key violation: value '2' already exists in column 'id'");
-        Expect.message(root("UPDATE dml.keys SET v = 'z' WHERE id = 1"), "Updated 1 row(s)", ROOT);
+        affected(root("INSERT INTO dml.keys VALUES (1, 'a'), (2, 'b')"), "Inserted 2 row(s)", 2, ROOT);
+        assertError("INSERT INTO dml.keys VALUES (3, 'c'), (2, 'x')",
+                "Primary key violation: value '2' already exists in column 'id'");
+        affected(root("UPDATE dml.keys SET v = 'z' WHERE id = 1"), "Updated 1 row(s)", 1, ROOT);
         assertError("INSERT INTO dml.keys VALUES (1, 'y')", "Primary key violation: value '1' already exists in column 'id'");
 
-        Expect.message(root("INSERT INTO dml.tkeys VALUES ('k1', 'a')"), "Inserted 1 row(s)", ROOT);
-        assertError("INSERT INTO dml.tkeys VALUES ('k1', 'b')", "Primary key violation: value 'k1' already exists in column 'code'");
+        affected(root("INSERT INTO dml.tkeys VALUES ('k1', 'a')"), "Inserted 1 row(s)", 1, ROOT);
+        assertError("INSERT INTO dml.tkeys VALUES ('k1', 'b')",
+                "Primary key violation: value 'k1' already exists in column 'code'");
 
-        Expect.message(root("INSERT INTO dml.skeys (v) VALUES ('auto')"), "Inserted 1 row(s)", ROOT);
+        affected(root("INSERT INTO dml.skeys (v) VALUES ('auto')"), "Inserted 1 row(s)", 1, ROOT);
         String id = rowResult(root("SELECT id FROM dml.skeys"), ROOT).get("rows").get(0).get(0).asText();
         assertError("INSERT INTO dml.skeys (id, v) VALUES (" + id + ", 'explicit')",
                 "Primary key violation: value '" + id + "' already exists in column 'id'");
@@ -260,30 +273,40 @@ class SqlDmlE2ETest {
 
     static Stream<Arguments> badRows() {
         return Stream.of(
-                Arguments.of("INSERT INTO dml.atomic VALUES (10, 'a', true), (11, 'b', 'yes')",
+                Arguments.of("INSERT INTO dml.allornothing VALUES (10, 'a', true), (11, 'b', 'yes')",
                         "Cannot convert 'yes' to BOOLEAN for column 'flag'"),
-                Arguments.of("INSERT INTO dml.atomic VALUES (10, 'a', true), (1, 'dup', false)",
+                Arguments.of("INSERT INTO dml.allornothing VALUES (10, 'a', true), (1, 'dup', false)",
                         "Primary key violation: value '1' already exists in column 'id'"),
-                Arguments.of("INSERT INTO dml.atomic VALUES (10, 'a', true), (11, NULL, false), (12, 'c', true)",
+                Arguments.of("INSERT INTO dml.allornothing VALUES (10, 'a', true), (11, NULL, false), (12, 'c', true)",
                         "NOT NULL constraint violation: column 'name' cannot be NULL (row 2)"),
-                Arguments.of("INSERT INTO dml.atomic VALUES (10, 'a', true), (11, 'b', true), (10, 'c', true)",
+                Arguments.of("INSERT INTO dml.allornothing VALUES (10, 'a', true), (11, 'b', true), (10, 'c', true)",
                         "Primary key violation: value '10' appears multiple times in the insert batch"),
-                Arguments.of("INSERT INTO dml.atomic (id, name, flag, ghost) VALUES (10, 'a', true, 1)",
-                        "Column 'ghost' does not exist in table dml.atomic"),
-                Arguments.of("INSERT INTO dml.atomic (id, name) VALUES (10, 'a', true)",
+                Arguments.of("INSERT INTO dml.allornothing (id, name, flag, ghost) VALUES (10, 'a', true, 1)",
+                        "Column 'ghost' does not exist in table dml.allornothing"),
+                Arguments.of("INSERT INTO dml.allornothing (id, name) VALUES (10, 'a', true)",
                         "INSERT has 3 values but 2 target columns"),
-                Arguments.of("INSERT INTO dml.atomic (id, name, _seq) VALUES (10, 'a', 1)", "Cannot write system column '_seq'"));
+                Arguments.of("INSERT INTO dml.allornothing (id, name, _seq) VALUES (10, 'a', 1)",
+                        "Cannot write system column '_seq'"));
     }
 
     @ParameterizedTest
     @MethodSource("badRows")
     void aStatementWithOneBadRowWritesNothing(String sql, String message) {
-        Response created = root("CREATE TABLE IF NOT EXISTS dml.atomic (id INT PRIMARY KEY, name TEXT NOT NULL, flag BOOLEAN)");
-        Expect.sqlOk(created, 1);
-        Expect.sqlOk(root("DELETE FROM dml.atomic"), 1);
-        Expect.message(root("INSERT INTO dml.atomic VALUES (1, 'one', false)"), "Inserted 1 row(s)", ROOT);
+        Expect.sqlOk(root("CREATE TABLE IF NOT EXISTS dml.allornothing (id INT PRIMARY KEY, name TEXT NOT NULL, "
+                + "flag BOOLEAN)"), 1);
+        Expect.sqlOk(root("DELETE FROM dml.allornothing"), 1);
+        affected(root("INSERT INTO dml.allornothing VALUES (1, 'one', false)"), "Inserted 1 row(s)", 1, ROOT);
         assertError(sql, message);
-        assertRows(rowResult(root("SELECT id, name, flag FROM dml.atomic"), ROOT), "[[1,\"one\",false]]");
+        assertRows(rowResult(root("SELECT id, name, flag FROM dml.allornothing"), ROOT), "[[1,\"one\",false]]");
+    }
+
+    @Test
+    void nonReservedWordsWorkAsTableNames() {
+        createTable("CREATE TABLE dml.atomic (id INT PRIMARY KEY, v TEXT)", "dml.atomic", "shared");
+        affected(root("INSERT INTO dml.atomic VALUES (1, 'a'), (2, 'b')"), "Inserted 2 row(s)", 2, ROOT);
+        affected(root("UPDATE dml.atomic SET v = 'c' WHERE id = 2"), "Updated 1 row(s)", 1, ROOT);
+        affected(root("DELETE FROM dml.atomic WHERE id = 1"), "Deleted 1 row(s)", 1, ROOT);
+        assertRows(rowResult(root("SELECT id, v FROM dml.atomic"), ROOT), "[[2,\"c\"]]");
     }
 
     @Test
@@ -297,7 +320,6 @@ class SqlDmlE2ETest {
     }
 
     @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void concurrentInsertsOfOneKeyLetExactlyOneWin() throws InterruptedException, ExecutionException {
         createTable("CREATE TABLE dml.race (id INT PRIMARY KEY, v TEXT)", "dml.race", "shared");
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -308,16 +330,16 @@ class SqlDmlE2ETest {
                 for (String value : List.of("first", "second")) {
                     String sql = "INSERT INTO dml.race (id, v) VALUES (" + key + ", '" + value + "')";
                     futures.add(pool.submit(() -> {
-                        barrier.await(5, TimeUnit.SECONDS);
+                        barrier.await(4, TimeUnit.SECONDS);
                         return root(sql);
                     }));
                 }
                 List<String> winners = new ArrayList<>();
                 int losers = 0;
                 for (int i = 0; i < 2; i++) {
-                    Response response = futures.get(i).get(10, TimeUnit.SECONDS);
+                    Response response = futures.get(i).get(4, TimeUnit.SECONDS);
                     if (response.status() == 200) {
-                        Expect.message(response, "Inserted 1 row(s)", ROOT);
+                        affected(response, "Inserted 1 row(s)", 1, ROOT);
                         winners.add(i == 0 ? "first" : "second");
                     } else {
                         Expect.sqlError(response, 400, "SQL_EXECUTION_ERROR",
@@ -361,7 +383,7 @@ class SqlDmlE2ETest {
     @Test
     void sharedTableWritesFollowTheAccessLevel() {
         createTable("CREATE TABLE dml.board (id INT PRIMARY KEY, v TEXT) WITH (ACCESS_LEVEL = 'PUBLIC')", "dml.board", "shared");
-        Expect.message(root("INSERT INTO dml.board VALUES (1, 'hello')"), "Inserted 1 row(s)", ROOT);
+        affected(root("INSERT INTO dml.board VALUES (1, 'hello')"), "Inserted 1 row(s)", 1, ROOT);
         assertRows(rowResult(http.sql(aliceToken, "SELECT id, v FROM dml.board"), ALICE), "[[1,\"hello\"]]");
         Expect.sqlErrorNoDetails(http.sql(aliceToken, "INSERT INTO dml.board VALUES (2, 'mine')"), 403, "PERMISSION_DENIED",
                 "Statement 1 failed: Permission denied: role 'user' cannot write shared table 'dml.board' (access level public)");
@@ -377,7 +399,8 @@ class SqlDmlE2ETest {
         Expect.sqlErrorWithDetails(root(returning), 501, "NOT_IMPLEMENTED",
                 "Statement 1 failed: RETURNING is not available in this version", returning);
         String conflict = "INSERT INTO dml.later (id) VALUES (1) ON CONFLICT (id) DO NOTHING";
-        Expect.sqlErrorWithDetails(root(conflict), 400, "INVALID_SQL", "Statement 1 failed: ON CONFLICT is not supported", conflict);
+        Expect.sqlErrorWithDetails(root(conflict), 400, "INVALID_SQL", "Statement 1 failed: ON CONFLICT is not supported",
+                conflict);
         assertRows(rowResult(root("SELECT id FROM dml.later"), ROOT), "[]");
     }
 
@@ -403,9 +426,9 @@ class SqlDmlE2ETest {
     @Test
     void userTableRowsAreIsolatedPerUser() {
         createTable("CREATE USER TABLE dml.private (id INT PRIMARY KEY, secret TEXT)", "dml.private", "user");
-        Expect.message(http.sql(aliceToken, "INSERT INTO dml.private VALUES (1, 'alice-1'), (2, 'alice-2')"),
-                "Inserted 2 row(s)", ALICE);
-        Expect.message(http.sql(bobToken, "INSERT INTO dml.private VALUES (1, 'bob-1')"), "Inserted 1 row(s)", BOB);
+        affected(http.sql(aliceToken, "INSERT INTO dml.private VALUES (1, 'alice-1'), (2, 'alice-2')"),
+                "Inserted 2 row(s)", 2, ALICE);
+        affected(http.sql(bobToken, "INSERT INTO dml.private VALUES (1, 'bob-1')"), "Inserted 1 row(s)", 1, BOB);
         Expect.sqlErrorNoDetails(http.sql(bobToken, "INSERT INTO dml.private VALUES (1, 'bob-again')"), 400,
                 "SQL_EXECUTION_ERROR", "Statement 1 failed: Primary key violation: value '1' already exists in column 'id'");
 
@@ -418,24 +441,24 @@ class SqlDmlE2ETest {
                 "[[\"0\"]]");
         assertRows(rowResult(http.sql(danaToken, "SELECT id FROM dml.private WHERE _deleted = true"), DANA), "[]");
 
-        Expect.message(http.sql(bobToken, "UPDATE dml.private SET secret = 'stolen' WHERE id = 2"), "Updated 0 row(s)", BOB);
-        Expect.message(http.sql(bobToken, "UPDATE dml.private SET secret = 'bob-x'"), "Updated 1 row(s)", BOB);
-        Expect.message(http.sql(danaToken, "DELETE FROM dml.private"), "Deleted 0 row(s)", DANA);
-        Expect.message(http.sql(bobToken, "DELETE FROM dml.private"), "Deleted 1 row(s)", BOB);
+        affected(http.sql(bobToken, "UPDATE dml.private SET secret = 'stolen' WHERE id = 2"), "Updated 0 row(s)", 0, BOB);
+        affected(http.sql(bobToken, "UPDATE dml.private SET secret = 'bob-x'"), "Updated 1 row(s)", 1, BOB);
+        affected(http.sql(danaToken, "DELETE FROM dml.private"), "Deleted 0 row(s)", 0, DANA);
+        affected(http.sql(bobToken, "DELETE FROM dml.private"), "Deleted 1 row(s)", 1, BOB);
         assertRows(rowResult(http.sql(aliceToken, "SELECT id, secret FROM dml.private"), ALICE),
                 "[[1,\"alice-1\"],[2,\"alice-2\"]]");
         assertRows(rowResult(http.sql(bobToken, "SELECT id, secret FROM dml.private WHERE _deleted = true"), BOB),
                 "[[1,\"bob-x\"]]");
-        Expect.message(http.sql(bobToken, "INSERT INTO dml.private VALUES (2, 'bob-2')"), "Inserted 1 row(s)", BOB);
+        affected(http.sql(bobToken, "INSERT INTO dml.private VALUES (2, 'bob-2')"), "Inserted 1 row(s)", 1, BOB);
     }
 
     @Test
     void streamRowsAreIsolatedAndCannotBeUpdated() {
         createTable("CREATE STREAM TABLE dml.events (kind TEXT, payload TEXT) WITH (TTL_SECONDS = 3600)", "dml.events", "stream");
-        Expect.message(http.sql(aliceToken, "INSERT INTO dml.events VALUES ('click', 'a1')"), "Inserted 1 row(s)", ALICE);
-        Expect.message(http.sql(aliceToken, "INSERT INTO dml.events VALUES ('click', 'a1'), ('view', 'a2')"),
-                "Inserted 2 row(s)", ALICE);
-        Expect.message(http.sql(bobToken, "INSERT INTO dml.events VALUES ('view', 'b1')"), "Inserted 1 row(s)", BOB);
+        affected(http.sql(aliceToken, "INSERT INTO dml.events VALUES ('click', 'a1')"), "Inserted 1 row(s)", 1, ALICE);
+        affected(http.sql(aliceToken, "INSERT INTO dml.events VALUES ('click', 'a1'), ('view', 'a2')"),
+                "Inserted 2 row(s)", 2, ALICE);
+        affected(http.sql(bobToken, "INSERT INTO dml.events VALUES ('view', 'b1')"), "Inserted 1 row(s)", 1, BOB);
 
         JsonNode alice = rowResult(http.sql(aliceToken, "SELECT * FROM dml.events"), ALICE);
         assertSchema(alice, col("kind", "Text"), col("payload", "Text"), col("_seq", "BigInt", "nn"),
@@ -452,22 +475,22 @@ class SqlDmlE2ETest {
         Expect.sqlErrorNoDetails(http.sql(aliceToken, "UPDATE dml.events SET payload = 'x'"), 400, "SQL_EXECUTION_ERROR",
                 "Statement 1 failed: UPDATE is not supported for STREAM tables");
 
-        Expect.message(http.sql(aliceToken, "DELETE FROM dml.events WHERE payload = 'a1'"), "Deleted 2 row(s)", ALICE);
+        affected(http.sql(aliceToken, "DELETE FROM dml.events WHERE payload = 'a1'"), "Deleted 2 row(s)", 2, ALICE);
         assertRows(rowResult(http.sql(aliceToken, "SELECT kind, payload FROM dml.events"), ALICE), "[[\"view\",\"a2\"]]");
         assertRows(rowResult(http.sql(aliceToken, "SELECT payload FROM dml.events WHERE _deleted = true"), ALICE), "[]");
         assertRows(rowResult(http.sql(bobToken, "SELECT kind, payload FROM dml.events"), BOB), "[[\"view\",\"b1\"]]");
     }
 
     @Test
-    @Timeout(value = 6, unit = TimeUnit.SECONDS)
+    @Timeout(value = 4, unit = TimeUnit.SECONDS)
     void streamRowsDisappearAfterTheirTtl() {
         createTable("CREATE STREAM TABLE dml.blink (id INT, v TEXT) WITH (TTL_SECONDS = 1)", "dml.blink", "stream");
-        Expect.message(http.sql(aliceToken, "INSERT INTO dml.blink VALUES (1, 'short-lived')"), "Inserted 1 row(s)", ALICE);
+        affected(http.sql(aliceToken, "INSERT INTO dml.blink VALUES (1, 'short-lived')"), "Inserted 1 row(s)", 1, ALICE);
         assertRows(rowResult(http.sql(aliceToken, "SELECT id, v FROM dml.blink"), ALICE), "[[1,\"short-lived\"]]");
         SqlE2ESupport.sleep(Duration.ofMillis(2100));
         assertRows(rowResult(http.sql(aliceToken, "SELECT id, v FROM dml.blink"), ALICE), "[]");
         assertRows(rowResult(http.sql(aliceToken, "SELECT COUNT(*) FROM dml.blink"), ALICE), "[[\"0\"]]");
-        Expect.message(http.sql(aliceToken, "INSERT INTO dml.blink VALUES (2, 'fresh')"), "Inserted 1 row(s)", ALICE);
+        affected(http.sql(aliceToken, "INSERT INTO dml.blink VALUES (2, 'fresh')"), "Inserted 1 row(s)", 1, ALICE);
         assertRows(rowResult(http.sql(aliceToken, "SELECT id, v FROM dml.blink"), ALICE), "[[2,\"fresh\"]]");
     }
 

@@ -36,6 +36,11 @@ final class SqlE2ESupport {
         return new Column(name, type, List.of(flags));
     }
 
+    /** A one-statement DML success: {@code message} (e.g. {@code Inserted 2 row(s)}) with row_count = affected rows. */
+    static void affected(Response response, String message, int count, String asUser) {
+        Expect.messageResult(Expect.sqlOk(response, 1).get(0), message, asUser, count);
+    }
+
     /** The one result of a successful one-statement request, which must be a row result for {@code asUser}. */
     static JsonNode rowResult(Response response, String asUser) {
         return rowResultEntry(Expect.sqlOk(response, 1).get(0), asUser);

@@ -1,6 +1,7 @@
 package io.kalamdb.e2e;
 
 import static io.kalamdb.e2e.SqlE2ESupport.ROOT;
+import static io.kalamdb.e2e.SqlE2ESupport.affected;
 import static io.kalamdb.e2e.SqlE2ESupport.assertRows;
 import static io.kalamdb.e2e.SqlE2ESupport.bigInt;
 import static io.kalamdb.e2e.SqlE2ESupport.rowResult;
@@ -30,7 +31,7 @@ class SqlJobsE2ETest {
     private static final Pattern DROP_MESSAGE =
             Pattern.compile("Table (\\w+\\.\\w+) dropped successfully\\. Cleanup job: (CL-[0-9a-f]{12})");
     private static final Set<String> TERMINAL = Set.of("completed", "failed", "skipped", "cancelled");
-    private static final Duration CLEANUP_WAIT = Duration.ofSeconds(5);
+    private static final Duration CLEANUP_WAIT = Duration.ofSeconds(2);
     private static final String JOB_COLUMNS = "job_id, job_type, status, parameters, message, idempotency_key, "
             + "retry_count, max_retries, node_id, created_at, started_at, finished_at, exception_trace";
 
@@ -60,11 +61,11 @@ class SqlJobsE2ETest {
     }
 
     @Test
-    @Timeout(value = 8, unit = TimeUnit.SECONDS)
+    @Timeout(value = 3, unit = TimeUnit.SECONDS)
     void dropSharedTableCleanupJobCompletes() {
         Expect.message(root("CREATE TABLE jobs.gone (id INT PRIMARY KEY, v TEXT)"),
                 "Table jobs.gone created successfully (shared)", ROOT);
-        Expect.message(root("INSERT INTO jobs.gone VALUES (1, 'a'), (2, 'b'), (3, 'c')"), "Inserted 3 row(s)", ROOT);
+        affected(root("INSERT INTO jobs.gone VALUES (1, 'a'), (2, 'b'), (3, 'c')"), "Inserted 3 row(s)", 3, ROOT);
         long beforeDrop = System.currentTimeMillis() * 1000;
         String jobId = dropTable("jobs.gone");
 
@@ -95,12 +96,12 @@ class SqlJobsE2ETest {
     }
 
     @Test
-    @Timeout(value = 8, unit = TimeUnit.SECONDS)
+    @Timeout(value = 3, unit = TimeUnit.SECONDS)
     void dropUserTableCleanupJobCompletesAndTheNameCanBeReused() {
         Expect.message(root("CREATE USER TABLE jobs.mine (id INT PRIMARY KEY, v TEXT)"),
                 "Table jobs.mine created successfully (user)", ROOT);
-        Expect.message(root("INSERT INTO jobs.mine VALUES (1, 'a')"), "Inserted 1 row(s)", ROOT);
-        Expect.message(http.sql(userToken, "INSERT INTO jobs.mine VALUES (1, 'b'), (2, 'c')"), "Inserted 2 row(s)", "ulla");
+        affected(root("INSERT INTO jobs.mine VALUES (1, 'a')"), "Inserted 1 row(s)", 1, ROOT);
+        affected(http.sql(userToken, "INSERT INTO jobs.mine VALUES (1, 'b'), (2, 'c')"), "Inserted 2 row(s)", 2, "ulla");
         String first = dropTable("jobs.mine");
         JsonNode job = awaitTerminal(first);
         assertEquals("completed", job.get(2).asText(), () -> "CL job row: " + job);
@@ -134,7 +135,7 @@ class SqlJobsE2ETest {
     }
 
     @Test
-    @Timeout(value = 8, unit = TimeUnit.SECONDS)
+    @Timeout(value = 3, unit = TimeUnit.SECONDS)
     void cleanupJobsCannotBeCancelled() {
         Expect.message(root("CREATE TABLE jobs.unkillable (id INT PRIMARY KEY)"),
                 "Table jobs.unkillable created successfully (shared)", ROOT);

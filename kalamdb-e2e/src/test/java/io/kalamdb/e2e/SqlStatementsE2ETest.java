@@ -135,9 +135,9 @@ class SqlStatementsE2ETest {
         sorted.sort(null);
         assertEquals(sorted, ids, "rows must be ordered by namespace_id");
         assertTrue(ids.contains("default") && ids.contains("alpha") && ids.contains("zeta"), () -> "namespaces: " + ids);
-        JsonNode defaultRow = namespaces().get("default");
-        assertEquals("default", defaultRow.get(1).asText());
-        assertEquals(0, defaultRow.get(4).asInt());
+        Map<String, JsonNode> byId = namespaces();
+        assertEquals("default", byId.get("default").get(1).asText());
+        assertEquals(0, byId.get("alpha").get(4).asInt(), "a new namespace has no tables");
     }
 
     @ParameterizedTest
@@ -356,20 +356,23 @@ class SqlStatementsE2ETest {
 
     // ---- statements that are not built yet, and invalid statements -----------------------------------------------
 
-    /** SELECT is answered 501 until the SQL engine lands; this assertion changes with that issue. */
     @Test
-    void selectIsNotImplementedYet() {
-        Response response = root("SELECT 1");
-        Expect.status(response, 501);
-        assertEquals("NOT_IMPLEMENTED", response.json().path("error").path("code").asText(), response::toString);
+    void selectOneIsARowResult() {
+        JsonNode result = Expect.sqlOk(root("SELECT 1"), 1).get(0);
+        Expect.keys(result, "schema", "rows", "row_count", "as_user");
+        assertEquals(Json.parse("{\"schema\":[{\"name\":\"1\",\"data_type\":\"BigInt\",\"index\":0}],"
+                + "\"rows\":[[\"1\"]],\"row_count\":1,\"as_user\":\"root\"}"), result);
     }
 
-    /** CREATE TABLE is answered 501 until tables land; this assertion changes with that issue. */
     @Test
-    void createTableIsNotImplementedYet() {
-        Response response = root("CREATE TABLE items (id BIGINT PRIMARY KEY, name TEXT)");
-        Expect.status(response, 501);
-        assertEquals("NOT_IMPLEMENTED", response.json().path("error").path("code").asText(), response::toString);
+    void tableCountFollowsCreateTable() {
+        Expect.message(root("CREATE NAMESPACE tc1"), "Namespace 'tc1' created successfully", ROOT);
+        Expect.message(root("CREATE TABLE tc1.items (id BIGINT PRIMARY KEY, name TEXT)"),
+                "Table tc1.items created successfully (shared)", ROOT);
+        assertEquals(1, namespaces().get("tc1").get(4).asInt());
+        Expect.message(root("CREATE TABLE tc1.events (id BIGINT PRIMARY KEY) WITH (TYPE = 'USER')"),
+                "Table tc1.events created successfully (user)", ROOT);
+        assertEquals(2, namespaces().get("tc1").get(4).asInt());
     }
 
     @ParameterizedTest

@@ -1,9 +1,11 @@
 package io.kalamdb.e2e;
 
 import static io.kalamdb.e2e.SqlE2ESupport.ROOT;
+import static io.kalamdb.e2e.SqlE2ESupport.affected;
 import static io.kalamdb.e2e.SqlE2ESupport.assertRows;
 import static io.kalamdb.e2e.SqlE2ESupport.assertSchema;
 import static io.kalamdb.e2e.SqlE2ESupport.col;
+import static io.kalamdb.e2e.SqlE2ESupport.columnNames;
 import static io.kalamdb.e2e.SqlE2ESupport.columnText;
 import static io.kalamdb.e2e.SqlE2ESupport.rowResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -111,7 +113,8 @@ class SqlTablesE2ETest {
 
     @Test
     void ifNotExistsOnAnExistingTable() {
-        Expect.message(root("CREATE TABLE tbl.twice (id INT PRIMARY KEY)"), "Table tbl.twice created successfully (shared)", ROOT);
+        Expect.message(root("CREATE TABLE tbl.twice (id INT PRIMARY KEY)"), "Table tbl.twice created successfully (shared)",
+                ROOT);
         Expect.message(root("CREATE TABLE IF NOT EXISTS tbl.twice (id INT PRIMARY KEY, other TEXT)"),
                 "Table tbl.twice already exists (IF NOT EXISTS)", ROOT);
         assertError("CREATE TABLE tbl.twice (id INT PRIMARY KEY)", "Table tbl.twice already exists");
@@ -258,7 +261,8 @@ class SqlTablesE2ETest {
         assertEquals(zeta.get(7), zeta.get(8), "a new table has updated_at = created_at");
 
         assertEquals(List.of("alpha", "mid", "zeta"), columnText(rowResult(root("SHOW TABLES IN NAMESPACE shw"), ROOT), 1));
-        assertEquals(List.of("alpha", "mid", "zeta"), columnText(rowResult(http.sql(aliceToken, "SHOW TABLES IN shw"), ALICE), 1));
+        assertEquals(List.of("alpha", "mid", "zeta"), columnText(rowResult(http.sql(aliceToken, "SHOW TABLES IN shw"),
+                ALICE), 1));
         assertError("SHOW TABLES IN ghost", "Namespace 'ghost' does not exist");
     }
 
@@ -349,7 +353,7 @@ class SqlTablesE2ETest {
         JsonNode empty = rowResult(root("SELECT * FROM tbl.dropme"), ROOT);
         assertRows(empty, "[]");
         assertEquals("1", describe("tbl.dropme").get("rows").get(0).get(8).asText(), "a re-created table starts at version 1");
-        Expect.message(root("INSERT INTO tbl.dropme VALUES (1, 'new')"), "Inserted 1 row(s)", ROOT);
+        affected(root("INSERT INTO tbl.dropme VALUES (1, 'new')"), "Inserted 1 row(s)", 1, ROOT);
         assertRows(rowResult(root("SELECT id, v FROM tbl.dropme"), ROOT), "[[1,\"new\"]]");
         String second = dropTable("tbl.dropme");
         assertNotEquals(first, second, "each drop creates its own cleanup job");
@@ -357,7 +361,8 @@ class SqlTablesE2ETest {
 
     @Test
     void dropTableMessagesAndRefusals() {
-        Expect.message(root("CREATE TABLE tbl.guarded (id INT PRIMARY KEY)"), "Table tbl.guarded created successfully (shared)", ROOT);
+        Expect.message(root("CREATE TABLE tbl.guarded (id INT PRIMARY KEY)"),
+                "Table tbl.guarded created successfully (shared)", ROOT);
         Expect.message(root("DROP TABLE IF EXISTS tbl.never"), "Table tbl.never does not exist (skipped)", ROOT);
         Expect.sqlErrorWithDetails(root("DROP TABLE tbl.never"), 404, "TABLE_NOT_FOUND",
                 "Statement 1 failed: Table 'tbl.never' not found", "DROP TABLE tbl.never");
@@ -384,7 +389,7 @@ class SqlTablesE2ETest {
                 "View tbl.engineers created successfully", ROOT);
 
         JsonNode rows = rowResult(root("SELECT * FROM tbl.engineers ORDER BY id"), ROOT);
-        assertEquals(List.of("id", "name"), SqlE2ESupport.columnNames(rows));
+        assertEquals(List.of("id", "name"), columnNames(rows));
         assertRows(rows, "[[1,\"Al\"],[3,\"Cy\"]]");
 
         JsonNode listed = rowResult(root("SELECT table_type, options FROM system.tables "
@@ -412,9 +417,9 @@ class SqlTablesE2ETest {
     void viewOverAUserTableUsesTheCallersScope() {
         Expect.message(root("CREATE USER TABLE tbl.notes (id INT PRIMARY KEY, body TEXT)"),
                 "Table tbl.notes created successfully (user)", ROOT);
-        Expect.message(root("INSERT INTO tbl.notes VALUES (1, 'root note')"), "Inserted 1 row(s)", ROOT);
-        Expect.message(http.sql(aliceToken, "INSERT INTO tbl.notes VALUES (1, 'alice note'), (2, 'second')"),
-                "Inserted 2 row(s)", ALICE);
+        affected(root("INSERT INTO tbl.notes VALUES (1, 'root note')"), "Inserted 1 row(s)", 1, ROOT);
+        affected(http.sql(aliceToken, "INSERT INTO tbl.notes VALUES (1, 'alice note'), (2, 'second')"),
+                "Inserted 2 row(s)", 2, ALICE);
         Expect.message(root("CREATE VIEW tbl.my_notes AS SELECT id, body FROM tbl.notes"),
                 "View tbl.my_notes created successfully", ROOT);
         assertRows(rowResult(http.sql(aliceToken, "SELECT * FROM tbl.my_notes ORDER BY id"), ALICE),
@@ -428,9 +433,9 @@ class SqlTablesE2ETest {
     void showStatsForTable() {
         Expect.message(root("CREATE USER TABLE tbl.counted (id INT PRIMARY KEY, v TEXT)"),
                 "Table tbl.counted created successfully (user)", ROOT);
-        Expect.message(root("INSERT INTO tbl.counted VALUES (1, 'a'), (2, 'b')"), "Inserted 2 row(s)", ROOT);
-        Expect.message(root("UPDATE tbl.counted SET v = 'c' WHERE id = 1"), "Updated 1 row(s)", ROOT);
-        Expect.message(http.sql(aliceToken, "INSERT INTO tbl.counted VALUES (1, 'x')"), "Inserted 1 row(s)", ALICE);
+        affected(root("INSERT INTO tbl.counted VALUES (1, 'a'), (2, 'b')"), "Inserted 2 row(s)", 2, ROOT);
+        affected(root("UPDATE tbl.counted SET v = 'c' WHERE id = 1"), "Updated 1 row(s)", 1, ROOT);
+        affected(http.sql(aliceToken, "INSERT INTO tbl.counted VALUES (1, 'x')"), "Inserted 1 row(s)", 1, ALICE);
 
         JsonNode result = rowResult(root("SHOW STATS FOR TABLE tbl.counted"), ROOT);
         assertStatsSchema(result);
@@ -481,7 +486,7 @@ class SqlTablesE2ETest {
 
     private static void assertStatsSchema(JsonNode result) {
         assertEquals(List.of("table_name", "namespace", "table_type", "schema_version", "hot_rows", "cold_segments",
-                "cold_rows", "cold_bytes"), SqlE2ESupport.columnNames(result));
+                "cold_rows", "cold_bytes"), columnNames(result));
         List<String> types = List.of("Text", "Text", "Text", "Int", "BigInt", "BigInt", "BigInt", "BigInt");
         for (int i = 0; i < types.size(); i++) {
             assertEquals(types.get(i), result.get("schema").get(i).get("data_type").asText(), () -> "schema: " + result);

@@ -25,6 +25,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Reads each aggregated request on the event loop, resolves the client, runs the connection guard (spec
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
 @ChannelHandler.Sharable
 public final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(HttpRequestHandler.class);
+    private static final String REQUEST_ID = "request_id";
     private static final String JSON_TYPE = "application/json; charset=utf-8";
 
     private final Router router;
@@ -121,11 +123,14 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
     private void respond(ChannelHandlerContext ctx, RouteHandler handler, RequestContext rc, boolean keepAlive,
                          String origin) {
         ApiResponse response;
+        MDC.put(REQUEST_ID, rc.requestId());
         try {
             response = handler.handle(rc);
         } catch (RuntimeException e) {
-            log.error("Request {} {} failed (request_id={})", rc.method(), rc.path(), rc.requestId(), e);
+            log.error("Request {} {} failed", rc.method(), rc.path(), e);
             response = Json.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal_error", "Internal server error");
+        } finally {
+            MDC.remove(REQUEST_ID);
         }
         send(ctx, response, rc.requestId(), keepAlive, origin);
     }

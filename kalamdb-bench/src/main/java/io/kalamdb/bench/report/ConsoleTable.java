@@ -8,7 +8,7 @@ import java.util.List;
 public final class ConsoleTable {
 
     private static final String[] HEADERS = {
-        "scenario", "threads", "ops", "p50 us", "p95 us", "p99 us", "mean us", "ops/s", "secs", "total s"
+        "scenario", "threads", "ops", "p50 us", "p95 us", "p99 us", "mean us", "ops/s", "srv cpu us/op", "secs", "total s"
     };
 
     private ConsoleTable() {
@@ -26,6 +26,7 @@ public final class ConsoleTable {
                 Format.micros(r.latency().p99Micros()),
                 Format.micros(r.latency().meanMicros()),
                 Format.rate(r.opsPerSecond()),
+                Format.cpu(r.serverCpuMicrosPerOp()),
                 Format.seconds(r.measuredSeconds()),
                 Format.seconds(r.totalSeconds())
             });

@@ -13,6 +13,11 @@ final class Format {
         return micros < 1000 ? String.format(Locale.ROOT, "%.1f", micros) : String.format(Locale.ROOT, "%,.0f", micros);
     }
 
+    /** Server CPU microseconds per operation; "-" when unknown. */
+    static String cpu(double micros) {
+        return micros < 0 ? "-" : micros(micros);
+    }
+
     static String rate(double perSecond) {
         return perSecond < 100 ? String.format(Locale.ROOT, "%.1f", perSecond) : String.format(Locale.ROOT, "%,.0f", perSecond);
     }

@@ -61,7 +61,7 @@ public final class HtmlReport {
 
         html.append("<h2>Scenarios</h2>\n<table><thead><tr><th>scenario</th><th>threads</th><th>ops</th>")
                 .append("<th>p50 &micro;s</th><th>p95 &micro;s</th><th>p99 &micro;s</th><th>mean &micro;s</th>")
-                .append("<th>ops/s</th><th>seconds</th><th>p50 / p99 (log)</th><th>what it measures</th></tr></thead><tbody>\n");
+                .append("<th>ops/s</th><th>server CPU &micro;s/op</th><th>seconds</th><th>p50 / p99 (log)</th><th>what it measures</th></tr></thead><tbody>\n");
         for (ScenarioResult r : results) {
             html.append("<tr><td>").append(escape(r.name())).append("</td>")
                     .append(cell(String.valueOf(r.threads())))
@@ -71,6 +71,7 @@ public final class HtmlReport {
                     .append(cell(Format.micros(r.latency().p99Micros())))
                     .append(cell(Format.micros(r.latency().meanMicros())))
                     .append(cell(Format.rate(r.opsPerSecond())))
+                    .append(cell(Format.cpu(r.serverCpuMicrosPerOp())))
                     .append(cell(Format.seconds(r.measuredSeconds())))
                     .append("<td style=\"width:12em\">")
                     .append(bar("p50", r.latency().p50Micros(), maxLog))
@@ -78,7 +79,8 @@ public final class HtmlReport {
                     .append("</td><td class=\"desc\">").append(escape(r.description())).append("</td></tr>\n");
         }
         html.append("</tbody></table>\n<p>Latency is measured in the client, per operation, from sending the request to")
-                .append(" receiving the complete response over an HTTP/1.1 keep-alive connection.</p>\n</body></html>\n");
+                .append(" receiving the complete response over an HTTP/1.1 keep-alive connection. Server CPU is the CPU time of")
+                .append(" the server process (all threads) during the measured phase, divided by the operations.</p>\n</body></html>\n");
         return html.toString();
     }
 

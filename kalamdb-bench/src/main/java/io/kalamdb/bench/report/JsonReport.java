@@ -53,6 +53,11 @@ public final class JsonReport {
             s.put("min_us", Format.round3(l.minMicros()));
             s.put("max_us", Format.round3(l.maxMicros()));
             s.put("ops_per_sec", Format.round3(r.opsPerSecond()));
+            if (r.serverCpuMicrosPerOp() >= 0) {
+                s.put("server_cpu_us_per_op", Format.round3(r.serverCpuMicrosPerOp()));
+            } else {
+                s.putNull("server_cpu_us_per_op");
+            }
             s.put("measured_seconds", Format.round3(r.measuredSeconds()));
             s.put("total_seconds", Format.round3(r.totalSeconds()));
         }

@@ -23,11 +23,13 @@ public final class ScenarioRunner {
     private final BenchContext context;
     private final SqlClient sharedClient;
     private final RunLimits limits;
+    private final ProcessCpu serverCpu;
 
-    public ScenarioRunner(BenchContext context, SqlClient sharedClient, RunLimits limits) {
+    public ScenarioRunner(BenchContext context, SqlClient sharedClient, RunLimits limits, ProcessCpu serverCpu) {
         this.context = context;
         this.sharedClient = sharedClient;
         this.limits = limits;
+        this.serverCpu = serverCpu;
     }
 
     public ScenarioResult run(Scenario scenario) {
@@ -36,7 +38,7 @@ public final class ScenarioRunner {
         scenario.verify(sharedClient);
         long total = System.nanoTime() - started;
         return new ScenarioResult(result.name(), result.description(), result.threads(), result.warmupOperations(),
-                result.latency(), result.measuredNanos(), total);
+                result.latency(), result.measuredNanos(), total, result.serverCpuNanos());
     }
 
     private ScenarioResult runSingle(Scenario scenario, long started) {
@@ -48,6 +50,7 @@ public final class ScenarioRunner {
             warmed++;
         }
         LatencyRecorder recorder = new LatencyRecorder(limits.iterations());
+        long cpuStart = serverCpu.nanos();
         long measureStart = System.nanoTime();
         long measureDeadline = measureStart + limits.measureBudget().toNanos();
         long now = measureStart;
@@ -58,16 +61,21 @@ public final class ScenarioRunner {
             recorder.record(now - t0);
         }
         long measured = now - measureStart;
+        long cpu = ProcessCpu.between(cpuStart, serverCpu.nanos());
         return new ScenarioResult(scenario.name(), scenario.description(), 1, warmed,
-                LatencySummary.of(recorder.toArray()), measured, System.nanoTime() - started);
+                LatencySummary.of(recorder.toArray()), measured, System.nanoTime() - started, cpu);
     }
 
     private ScenarioResult runConcurrent(Scenario scenario, long started) {
         int threads = scenario.threads();
         int warmupPerThread = Math.max(1, limits.warmup() / threads);
         AtomicLong measureStart = new AtomicLong();
+        AtomicLong cpuStart = new AtomicLong(-1);
         AtomicBoolean failed = new AtomicBoolean();
-        CyclicBarrier warmedUp = new CyclicBarrier(threads, () -> measureStart.set(System.nanoTime()));
+        CyclicBarrier warmedUp = new CyclicBarrier(threads, () -> {
+            cpuStart.set(serverCpu.nanos());
+            measureStart.set(System.nanoTime());
+        });
         List<LatencyRecorder> recorders = new ArrayList<>();
         List<Future<Integer>> futures = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
@@ -99,8 +107,9 @@ public final class ScenarioRunner {
                 throw failure;
             }
             long measured = System.nanoTime() - measureStart.get();
+            long cpu = ProcessCpu.between(cpuStart.get(), serverCpu.nanos());
             return new ScenarioResult(scenario.name(), scenario.description(), threads, warmed,
-                    LatencySummary.of(LatencyRecorder.merge(recorders)), measured, System.nanoTime() - started);
+                    LatencySummary.of(LatencyRecorder.merge(recorders)), measured, System.nanoTime() - started, cpu);
         } finally {
             pool.shutdownNow();
         }

@@ -21,14 +21,16 @@ import java.util.stream.Stream;
 
 /**
  * The server jar run out of process: {@code java -jar kalamdb-server.jar <tmp>/server.toml} with port 0, data and
- * logs under a temporary directory, and {@code KALAMDB_ROOT_PASSWORD} set. {@link #start} returns once
+ * logs under a temporary directory, and {@code KALAMDB_ROOT_PASSWORD} set. The jar is first copied into that
+ * directory: a build that rewrites {@code kalamdb-server/target/kalamdb-server.jar} during a run would otherwise
+ * make the running server fail to load its classes. {@link #start} returns once
  * {@code GET /health} answers 200; {@link #close} sends SIGTERM, waits for the exit and removes the directory.
  */
 public final class ServerProcess implements AutoCloseable {
 
     public static final String ROOT_PASSWORD = "kalamdb123";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final long POLL_MS = 50;
     private static final int TAIL_LINES = 40;
 
@@ -51,19 +53,39 @@ public final class ServerProcess implements AutoCloseable {
                     + " (build it with: mvn -q install -DskipTests, or pass --server-jar / --url)");
         }
         Path workDir = Files.createTempDirectory("kalamdb-bench-");
+        Process process;
+        Path outputFile = workDir.resolve("server.out");
         Path dataPath = workDir.resolve("data");
+        try {
+            process = launch(serverJar, javaOptions, workDir, dataPath, outputFile);
+        } catch (IOException | RuntimeException e) {
+            deleteRecursively(workDir);
+            throw e;
+        }
+        ServerProcess server = new ServerProcess(process, workDir, outputFile, keepData);
+        try {
+            server.awaitHealthy(dataPath.resolve("server.port"));
+        } catch (RuntimeException | IOException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private static Process launch(Path serverJar, List<String> javaOptions, Path workDir, Path dataPath, Path outputFile)
+            throws IOException {
         Path logsPath = workDir.resolve("logs");
         Path jvmTmp = Files.createDirectories(workDir.resolve("jvm-tmp"));
         Path config = workDir.resolve("server.toml");
         Files.writeString(config, ServerConfig.toml(dataPath, logsPath), StandardCharsets.UTF_8);
-        Path outputFile = workDir.resolve("server.out");
+        Path jarCopy = Files.copy(serverJar, workDir.resolve("kalamdb-server.jar"));
 
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(javaOptions);
         command.add("-Djava.io.tmpdir=" + jvmTmp.toAbsolutePath());
         command.add("-jar");
-        command.add(serverJar.toAbsolutePath().toString());
+        command.add(jarCopy.toAbsolutePath().toString());
         command.add(config.toAbsolutePath().toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
@@ -72,15 +94,7 @@ public final class ServerProcess implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("KALAMDB_"));
         env.put("KALAMDB_ROOT_PASSWORD", ROOT_PASSWORD);
-
-        ServerProcess server = new ServerProcess(builder.start(), workDir, outputFile, keepData);
-        try {
-            server.awaitHealthy(dataPath.resolve("server.port"));
-        } catch (RuntimeException | IOException e) {
-            server.close();
-            throw e;
-        }
-        return server;
+        return builder.start();
     }
 
     private static String javaExecutable() {

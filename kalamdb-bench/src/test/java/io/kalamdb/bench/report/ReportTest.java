@@ -18,7 +18,8 @@ class ReportTest {
             "/x/kalamdb-server.jar", "0.1.0", "raw", 10, 2, 10, 4, 10, 1.5, 20.25, "17", 2, "Linux amd64");
 
     private static ScenarioResult result(String name, long... nanos) {
-        return new ScenarioResult(name, "does <things> & more", 1, 2, LatencySummary.of(nanos), 1_000_000_000L, 1_500_000_000L);
+        return new ScenarioResult(name, "does <things> & more", 1, 2, LatencySummary.of(nanos), 1_000_000_000L, 1_500_000_000L,
+                nanos.length * 2_000L);
     }
 
     @Test
@@ -38,8 +39,10 @@ class ReportTest {
         List<ScenarioResult> results = List.of(result("point_lookup", 99_000, 101_000, 102_000));
         String table = ConsoleTable.render(results, Target.evaluate(Target.DEFAULTS, results));
         String[] lines = table.split("\n");
-        assertTrue(lines[0].startsWith("scenario     | threads | ops | p50 us"), lines[0]);
-        assertTrue(lines[2].startsWith("point_lookup |       1 |   3 |  101.0 |  102.0 |  102.0 |   100.7 |   3.0 | 1.00 |    1.50"), lines[2]);
+        assertEquals("scenario     | threads | ops | p50 us | p95 us | p99 us | mean us | ops/s | srv cpu us/op | secs | total s",
+                lines[0]);
+        assertEquals("point_lookup |       1 |   3 |  101.0 |  102.0 |  102.0 |   100.7 |   3.0 |           2.0 | 1.00 |    1.50",
+                lines[2]);
         assertEquals("[MISSED] point_lookup p50 <= 100.0 us: measured 101.0 us", lines[4]);
     }
 
@@ -52,6 +55,7 @@ class ReportTest {
         assertEquals(100.5, root.path("scenarios").path(0).path("p50_us").asDouble());
         assertEquals(1.0, root.path("scenarios").path(0).path("ops_per_sec").asDouble());
         assertEquals(1.5, root.path("scenarios").path(0).path("total_seconds").asDouble());
+        assertEquals(2.0, root.path("scenarios").path(0).path("server_cpu_us_per_op").asDouble());
         assertTrue(root.path("targets").path(0).path("met").asBoolean());
         assertEquals("raw", root.path("run").path("client").asText());
     }

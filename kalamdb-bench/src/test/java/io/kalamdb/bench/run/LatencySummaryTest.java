@@ -1,6 +1,7 @@
 package io.kalamdb.bench.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,10 +54,21 @@ class LatencySummaryTest {
     }
 
     @Test
+    void processCpuDifference() {
+        assertEquals(5, ProcessCpu.between(10, 15));
+        assertEquals(-1, ProcessCpu.between(-1, 15));
+        assertEquals(-1, ProcessCpu.between(10, -1));
+        assertEquals(-1, ProcessCpu.none().nanos());
+        assertTrue(ProcessCpu.of(ProcessHandle.current().pid()).nanos() != 0);
+    }
+
+    @Test
     void throughputAndSeconds() {
         LatencySummary summary = LatencySummary.of(new long[] {1, 2, 3, 4});
-        ScenarioResult result = new ScenarioResult("x", "d", 1, 0, summary, 2_000_000_000L, 3_000_000_000L);
+        ScenarioResult result = new ScenarioResult("x", "d", 1, 0, summary, 2_000_000_000L, 3_000_000_000L, 1_000_000L);
         assertEquals(4, result.operations());
+        assertEquals(250.0, result.serverCpuMicrosPerOp());
+        assertEquals(-1.0, new ScenarioResult("x", "d", 1, 0, summary, 1, 1, -1).serverCpuMicrosPerOp());
         assertEquals(2.0, result.opsPerSecond());
         assertEquals(2.0, result.measuredSeconds());
         assertEquals(3.0, result.totalSeconds());

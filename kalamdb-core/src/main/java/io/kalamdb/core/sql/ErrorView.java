@@ -21,7 +21,7 @@ public record ErrorView(ErrorCode code, String message, String details) {
         } else {
             message = publicMessage(error);
         }
-        return new ErrorView(error.code(), message, admin ? failure.statementSql() : null);
+        return new ErrorView(error.code(), message, admin ? SqlRedaction.redact(failure.statementSql()) : null);
     }
 
     private static boolean isRedactedCode(KalamDbException error) {

@@ -45,6 +45,7 @@ public final class SqlExecutor {
     public static final int MAX_PARAMS = 50;
     public static final int MAX_PARAM_BYTES = 524_288;
     private static final Logger log = LoggerFactory.getLogger(SqlExecutor.class);
+    private static final Logger slowLog = LoggerFactory.getLogger("kalamdb.slow");
 
     private final AppContext ctx;
     private final NamespaceHandler namespaces;
@@ -91,6 +92,7 @@ public final class SqlExecutor {
         List<StatementResult> results = new ArrayList<>(statements.size());
         for (int i = 0; i < statements.size(); i++) {
             String sql = statements.get(i);
+            long started = System.nanoTime();
             try {
                 Optional<ExecuteAsWrapper> wrapper = ExecuteAsWrapper.parse(sql);
                 if (wrapper.isPresent()) {
@@ -98,6 +100,7 @@ public final class SqlExecutor {
                     continue;
                 }
                 results.add(executeOne(DialectParser.parse(sql), exec, request.params()));
+                logIfSlow(sql, started, session);
             } catch (KalamDbException e) {
                 throw new SqlRequestException(e, i + 1, sql);
             } catch (RuntimeException e) {
@@ -107,6 +110,13 @@ public final class SqlExecutor {
             }
         }
         return results;
+    }
+
+    private void logIfSlow(String sql, long startedNanos, AuthSession session) {
+        long millis = (System.nanoTime() - startedNanos) / 1_000_000L;
+        if (millis >= ctx.config().logging().slowQueryThresholdMs()) {
+            slowLog.warn("slow statement took {} ms user={} sql={}", millis, session.userId(), SqlRedaction.redact(sql));
+        }
     }
 
     /**

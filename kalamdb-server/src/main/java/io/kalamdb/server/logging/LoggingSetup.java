@@ -43,8 +43,9 @@ public final class LoggingSetup {
     public static final List<String> QUIET_LOGGERS = List.of("org.apache.parquet", "org.apache.calcite",
             "org.apache.hadoop", "io.netty", "org.rocksdb", "org.codehaus.janino");
 
-    /** One line: UTC timestamp, level, thread, logger, message. */
-    static final String COMPACT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level [%thread] %logger - %msg%n";
+    /** One line: UTC timestamp, level, thread, logger, the request id when there is one, message. */
+    static final String COMPACT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level [%thread] %logger"
+            + "%replace( request_id=%X{request_id}){' request_id=$', ''} - %msg%n";
     /** A header line, the message indented on the next line, a blank line between events. */
     static final String PRETTY_PATTERN =
             "%d{yyyy-MM-dd HH:mm:ss.SSS,UTC} UTC  %-5level  %logger  [%thread]%n    %msg%n%ex%n";
