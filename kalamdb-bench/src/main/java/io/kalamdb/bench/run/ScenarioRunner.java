@@ -5,12 +5,11 @@ import io.kalamdb.bench.http.SqlClient;
 import io.kalamdb.bench.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BrokenBarrierException;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -72,10 +71,15 @@ public final class ScenarioRunner {
         AtomicLong measureStart = new AtomicLong();
         AtomicLong cpuStart = new AtomicLong(-1);
         AtomicBoolean failed = new AtomicBoolean();
-        CyclicBarrier warmedUp = new CyclicBarrier(threads, () -> {
-            cpuStart.set(serverCpu.nanos());
-            measureStart.set(System.nanoTime());
-        });
+        // every thread is a party; a thread that fails before arriving deregisters, so the others never wait forever
+        Phaser warmedUp = new Phaser(threads) {
+            @Override
+            protected boolean onAdvance(int phase, int registeredParties) {
+                cpuStart.set(serverCpu.nanos());
+                measureStart.set(System.nanoTime());
+                return true;
+            }
+        };
         List<LatencyRecorder> recorders = new ArrayList<>();
         List<Future<Integer>> futures = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
@@ -97,8 +101,7 @@ public final class ScenarioRunner {
                 try {
                     warmed += await(future);
                 } catch (BenchException e) {
-                    boolean secondary = e.getCause() instanceof BrokenBarrierException;
-                    if (failure == null || (!secondary && failure.getCause() instanceof BrokenBarrierException)) {
+                    if (failure == null) {
                         failure = e;
                     }
                 }
@@ -117,7 +120,8 @@ public final class ScenarioRunner {
 
     /** One thread: own connection, warm-up, barrier, then measured operations until its count or the deadline. */
     private int runThread(Scenario scenario, int threadIndex, int threads, int warmupCount, LatencyRecorder recorder,
-                          CyclicBarrier warmedUp, AtomicLong measureStart, AtomicBoolean failed) throws Exception {
+                          Phaser warmedUp, AtomicLong measureStart, AtomicBoolean failed) {
+        boolean arrived = false;
         try (SqlClient client = context.openClient()) {
             long iteration = threadIndex;
             long warmupDeadline = System.nanoTime() + limits.warmupBudget().toNanos();
@@ -127,7 +131,8 @@ public final class ScenarioRunner {
                 iteration += threads;
                 warmed++;
             }
-            warmedUp.await();
+            arrived = true;
+            warmedUp.arriveAndAwaitAdvance();
             long measureDeadline = measureStart.get() + limits.measureBudget().toNanos();
             long now = System.nanoTime();
             while (recorder.count() < limits.iterations() && now < measureDeadline && !failed.get()) {
@@ -138,9 +143,11 @@ public final class ScenarioRunner {
                 iteration += threads;
             }
             return warmed;
-        } catch (Exception | Error e) {
+        } catch (RuntimeException | Error e) {
             failed.set(true);
-            warmedUp.reset();
+            if (!arrived) {
+                warmedUp.arriveAndDeregister();
+            }
             throw e;
         }
     }
@@ -153,9 +160,6 @@ public final class ScenarioRunner {
             throw new BenchException("interrupted while waiting for benchmark threads", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof BrokenBarrierException) {
-                throw new BenchException("another benchmark thread failed", cause);
-            }
             if (cause instanceof BenchException bench) {
                 throw bench;
             }

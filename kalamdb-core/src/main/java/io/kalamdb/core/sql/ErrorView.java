@@ -13,7 +13,7 @@ public record ErrorView(ErrorCode code, String message, String details) {
 
     public static ErrorView of(SqlRequestException failure, Role callerRole) {
         KalamDbException error = failure.error();
-        boolean admin = callerRole != null && callerRole.isAdmin();
+        boolean admin = callerRole != null && callerRole.isAdmin() && !failure.asRoleUser();
         String prefix = failure.statementIndex() > 0 ? "Statement " + failure.statementIndex() + " failed: " : "";
         String message;
         if (admin || error.isPreserved() || !isRedactedCode(error)) {

@@ -93,8 +93,9 @@ public final class SqlExecutor {
         for (int i = 0; i < statements.size(); i++) {
             String sql = statements.get(i);
             long started = System.nanoTime();
+            Optional<ExecuteAsWrapper> wrapper = Optional.empty();
             try {
-                Optional<ExecuteAsWrapper> wrapper = ExecuteAsWrapper.parse(sql);
+                wrapper = ExecuteAsWrapper.parse(sql);
                 if (wrapper.isPresent()) {
                     results.add(executeAs(wrapper.get(), exec, request.params()));
                     continue;
@@ -102,7 +103,7 @@ public final class SqlExecutor {
                 results.add(executeOne(DialectParser.parse(sql), exec, request.params()));
                 logIfSlow(sql, started, session);
             } catch (KalamDbException e) {
-                throw new SqlRequestException(e, i + 1, sql);
+                throw new SqlRequestException(e, i + 1, sql, wrapper.isPresent());
             } catch (RuntimeException e) {
                 log.error("Statement {} failed with an internal error", i + 1, e);
                 throw new SqlRequestException(KalamDbException.internal("Internal error while executing the statement", e), i + 1,

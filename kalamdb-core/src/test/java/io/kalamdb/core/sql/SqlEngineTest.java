@@ -61,6 +61,33 @@ class SqlEngineTest {
     }
 
     @Test
+    void parametersInSetAndValueExpressions() {
+        db.run(ROOT, "INSERT INTO app.items (id, name) VALUES ($1, UPPER($2))", 700L, "lower");
+        assertEquals(List.of(List.of("LOWER")), db.rows(ROOT, "SELECT name FROM app.items WHERE id = 700").rows());
+        assertEquals("Updated 1 row(s)",
+                db.message(ROOT, "UPDATE app.items SET name = $1, qty = $2 WHERE id = $3", "x'); DROP TABLE t; --",
+                        7L, 700L).message());
+        assertEquals(List.of(List.of("x'); DROP TABLE t; --", 7)),
+                db.rows(ROOT, "SELECT name, qty FROM app.items WHERE id = 700").rows());
+        StatementResult.Rows param = db.rows(ROOT, "SELECT $1", "seven");
+        assertEquals(List.of(List.of("seven")), param.rows());
+        assertEquals("$1", param.schema().get(0).name());
+    }
+
+    @Test
+    void expressionTypesAndNames() {
+        StatementResult.Rows r = db.rows(ROOT, "SELECT 1 + 2 AS three, CASE WHEN 1 = 1 THEN 'low' ELSE 'high' END AS band, "
+                + "CAST(7 AS TEXT), CURRENT_USER, ordinal FROM (SELECT 1 AS ordinal)");
+        assertEquals(List.of(List.of("3", "low", "7", "root", "1")), r.rows());
+        assertEquals("BigInt", r.schema().get(0).dataType().toJson());
+        assertEquals("cast(7 as text)", r.schema().get(2).name());
+        assertEquals("current_user", r.schema().get(3).name());
+        StatementResult.Rows json = db.rows(ROOT, "SELECT doc->'color', json_get(doc, 'n') FROM app.items WHERE id = 1");
+        assertEquals("Json", json.schema().get(0).dataType().toJson(), () -> db.rows(ROOT,
+                "EXPLAIN SELECT doc->'color', json_get(doc, 'n') FROM app.items WHERE id = 1").rows().toString());
+    }
+
+    @Test
     void primaryKeyViolations() {
         db.run(ROOT, "INSERT INTO app.items (id, name) VALUES (10, 'a')");
         SqlRequestException dup = assertThrows(SqlRequestException.class,

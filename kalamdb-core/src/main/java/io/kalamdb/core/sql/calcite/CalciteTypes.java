@@ -8,6 +8,9 @@ import java.util.UUID;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -37,6 +40,29 @@ public final class CalciteTypes {
             default: t = f.createSqlType(SqlTypeName.VARCHAR); break;
         }
         return f.createTypeWithNullability(t, nullable);
+    }
+
+    /** The SQL type spec of a column type, for CASTs built on the tree. */
+    public static SqlDataTypeSpec typeSpec(KalamDataType type) {
+        SqlParserPos pos = SqlParserPos.ZERO;
+        SqlBasicTypeNameSpec name;
+        switch (type.kind()) {
+            case BOOLEAN: name = new SqlBasicTypeNameSpec(SqlTypeName.BOOLEAN, pos); break;
+            case SMALL_INT: name = new SqlBasicTypeNameSpec(SqlTypeName.SMALLINT, pos); break;
+            case INT: name = new SqlBasicTypeNameSpec(SqlTypeName.INTEGER, pos); break;
+            case BIG_INT: name = new SqlBasicTypeNameSpec(SqlTypeName.BIGINT, pos); break;
+            case FLOAT: name = new SqlBasicTypeNameSpec(SqlTypeName.REAL, pos); break;
+            case DOUBLE: name = new SqlBasicTypeNameSpec(SqlTypeName.DOUBLE, pos); break;
+            case DECIMAL: name = new SqlBasicTypeNameSpec(SqlTypeName.DECIMAL, type.precision(), type.scale(), pos);
+                break;
+            case BYTES: name = new SqlBasicTypeNameSpec(SqlTypeName.VARBINARY, pos); break;
+            case TIMESTAMP:
+            case DATE_TIME: name = new SqlBasicTypeNameSpec(SqlTypeName.TIMESTAMP, 3, pos); break;
+            case DATE: name = new SqlBasicTypeNameSpec(SqlTypeName.DATE, pos); break;
+            case TIME: name = new SqlBasicTypeNameSpec(SqlTypeName.TIME, 3, pos); break;
+            default: name = new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, pos); break;
+        }
+        return new SqlDataTypeSpec(name, pos);
     }
 
     /** A storage value as Calcite's runtime holds it. */

@@ -31,12 +31,16 @@ public final class ColumnNames {
             "YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "WEEK", "QUARTER", "TRAILING", "LEADING", "BOTH",
             "VARBINARY", "BINARY", "JSON", "UUID", "BYTES", "WITH", "WITHOUT", "ZONE");
 
+    private static final Set<String> NILADIC_NAMES = Set.of("CURRENT_USER", "CURRENT_TIMESTAMP", "CURRENT_DATE",
+            "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME", "SESSION_USER", "SYSTEM_USER", "USER");
+
     private ColumnNames() {
     }
 
     /**
-     * The normalised text of each top-level select item of {@code parsed}, or null when there is no plain select
-     * list (for instance {@code SELECT *}).
+     * The normalised text of each top-level select item of {@code parsed} that is an unaliased expression (null
+     * entries for aliases and plain column references), or null when there is no plain select list
+     * ({@code SELECT *}).
      */
     public static List<String> selectItemTexts(SqlNode parsed, String sql) {
         SqlSelect select = topSelect(parsed);
@@ -48,10 +52,24 @@ public final class ColumnNames {
             if (item instanceof SqlIdentifier id && id.isStar()) {
                 return null;
             }
-            SqlNode expr = item.getKind() == SqlKind.AS ? ((SqlBasicCall) item).operand(0) : item;
-            out.add(normalize(slice(sql, expr.getParserPosition())));
+            out.add(isNamed(item) ? null : normalize(slice(sql, item.getParserPosition())));
         }
         return out;
+    }
+
+    /** Aliases and column references name themselves; {@code $n} and niladic functions are expressions. */
+    private static boolean isNamed(SqlNode item) {
+        if (item.getKind() == SqlKind.AS) {
+            return true;
+        }
+        if (!(item instanceof SqlIdentifier id)) {
+            return false;
+        }
+        if (!id.isSimple()) {
+            return true;
+        }
+        String name = id.getSimple();
+        return !name.startsWith("$") && !NILADIC_NAMES.contains(name.toUpperCase(Locale.ROOT));
     }
 
     private static SqlSelect topSelect(SqlNode node) {

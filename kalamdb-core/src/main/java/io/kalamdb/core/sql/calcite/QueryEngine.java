@@ -28,6 +28,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
@@ -43,13 +44,18 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.RelShuttleImpl;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelColumnOrigin;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.runtime.Bindable;
@@ -199,7 +205,11 @@ public final class QueryEngine {
                     throw e;
                 }
                 // the lifted form could not be typed: plan the literal form (and type bare $n by their values)
-                SqlPreparer.Prepared again = preparer.prepare(parse(sql), exec.defaultNamespace());
+                SqlNode reparsed = parse(sql);
+                if (!reparsed.getKind().belongsTo(SqlKind.QUERY)) {
+                    throw e;
+                }
+                SqlPreparer.Prepared again = preparer.prepare(reparsed, exec.defaultNamespace());
                 SqlNode raw = again.node();
                 SqlPreparer.bigintSelectLiterals(raw);
                 if (mode == Mode.TOP_LEVEL && raw.getKind().belongsTo(SqlKind.QUERY)) {
@@ -247,7 +257,7 @@ public final class QueryEngine {
     }
 
     /** Wraps each {@code $n} in a CAST to the SQL type of its JSON value, for positions Calcite cannot type. */
-    private static SqlNode castUserParams(SqlNode node, List<SqlParam> params) {
+    public static SqlNode castUserParams(SqlNode node, List<SqlParam> params) {
         if (params == null || params.isEmpty()) {
             return node;
         }
@@ -273,7 +283,7 @@ public final class QueryEngine {
                 .defaultSchema(root)
                 .operatorTable(operatorTable)
                 .typeSystem(KalamTypeSystem.INSTANCE)
-                .sqlValidatorConfig(SqlValidator.Config.DEFAULT.withConformance(SqlConformanceEnum.LENIENT)
+                .sqlValidatorConfig(SqlValidator.Config.DEFAULT.withConformance(KalamConformance.INSTANCE)
                         .withIdentifierExpansion(true))
                 .programs(Programs.standard())
                 .build();
@@ -302,7 +312,7 @@ public final class QueryEngine {
                     flags.add(info.flags);
                     origins.add(info.name);
                 } else {
-                    types.add(CalciteTypes.fromRel(f.getType()));
+                    types.add(isJsonResult(logical, i) ? KalamDataType.JSON : CalciteTypes.fromRel(f.getType()));
                     flags.add(List.of());
                     origins.add(null);
                 }
@@ -332,7 +342,9 @@ public final class QueryEngine {
             if (root0 instanceof KalamDbException k) {
                 throw k;
             }
-            throw KalamDbException.userError("Query planning failed: " + root0.getMessage());
+            String reason = root0.getMessage() == null ? "unsupported query shape" : root0.getMessage();
+            int nl = reason.indexOf('\n');
+            throw KalamDbException.userError("Query planning failed: " + (nl > 0 ? reason.substring(0, nl) : reason));
         } finally {
             planner.close();
         }
@@ -374,6 +386,29 @@ public final class QueryEngine {
             }
         });
         rel.accept(params);
+    }
+
+    private static final Set<String> JSON_FUNCTIONS = Set.of("JSON_GET", "JSON_GET_JSON", "JSON_OBJECT_KEYS");
+
+    /** True when result column {@code i} is computed by a function that returns JSON text. */
+    private static boolean isJsonResult(RelNode rel, int column) {
+        int i = column;
+        while (true) {
+            if (rel instanceof Sort || rel instanceof Filter) {
+                rel = rel.getInput(0);
+            } else if (rel instanceof Project p && i < p.getProjects().size()) {
+                RexNode e = p.getProjects().get(i);
+                if (e instanceof RexInputRef ref) {
+                    i = ref.getIndex();
+                    rel = p.getInput();
+                } else {
+                    return e instanceof RexCall call
+                            && JSON_FUNCTIONS.contains(call.getOperator().getName().toUpperCase(Locale.ROOT));
+                }
+            } else {
+                return false;
+            }
+        }
     }
 
     private record ColumnInfo(String name, KalamDataType type, List<String> flags) {
@@ -529,10 +564,10 @@ public final class QueryEngine {
         for (int i = 0; i < q.fieldNames().size(); i++) {
             String name = q.fieldNames().get(i);
             String origin = q.originNames().get(i);
-            if (origin != null && origin.equalsIgnoreCase(name)) {
-                name = origin;
-            } else if (name.startsWith("EXPR$") && itemTexts != null && i < itemTexts.size()) {
+            if (itemTexts != null && i < itemTexts.size() && itemTexts.get(i) != null) {
                 name = itemTexts.get(i);
+            } else if (origin != null && origin.equalsIgnoreCase(name)) {
+                name = origin;
             }
             out.add(name);
         }

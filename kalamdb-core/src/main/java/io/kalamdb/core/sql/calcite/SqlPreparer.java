@@ -16,11 +16,13 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
+
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDynamicParam;
@@ -33,10 +35,13 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlTypeNameSpec;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.SqlUserDefinedTypeNameSpec;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlWithItem;
+import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -74,6 +79,22 @@ public final class SqlPreparer {
         return new Prepared(node, tables, expressions.maxParam);
     }
 
+    /** Niladic functions that KalamDB also accepts with empty parentheses ({@code CURRENT_USER()}). */
+    private static final Set<String> NILADIC = Set.of("CURRENT_USER", "CURRENT_TIMESTAMP", "CURRENT_DATE");
+
+    /** KalamDB type names Calcite does not know, for CAST and {@code ::}. */
+    private static final Map<String, SqlTypeName> TYPE_ALIASES = Map.ofEntries(
+            Map.entry("TEXT", SqlTypeName.VARCHAR), Map.entry("STRING", SqlTypeName.VARCHAR),
+            Map.entry("JSON", SqlTypeName.VARCHAR), Map.entry("JSONB", SqlTypeName.VARCHAR),
+            Map.entry("UUID", SqlTypeName.VARCHAR), Map.entry("NVARCHAR", SqlTypeName.VARCHAR),
+            Map.entry("CLOB", SqlTypeName.VARCHAR), Map.entry("BYTES", SqlTypeName.VARBINARY),
+            Map.entry("BLOB", SqlTypeName.VARBINARY), Map.entry("BYTEA", SqlTypeName.VARBINARY),
+            Map.entry("INT2", SqlTypeName.SMALLINT), Map.entry("INT4", SqlTypeName.INTEGER),
+            Map.entry("INT8", SqlTypeName.BIGINT), Map.entry("INT64", SqlTypeName.BIGINT),
+            Map.entry("FLOAT4", SqlTypeName.REAL), Map.entry("FLOAT8", SqlTypeName.DOUBLE),
+            Map.entry("FLOAT64", SqlTypeName.DOUBLE), Map.entry("BOOL", SqlTypeName.BOOLEAN),
+            Map.entry("DATETIME", SqlTypeName.TIMESTAMP), Map.entry("TIMESTAMPTZ", SqlTypeName.TIMESTAMP));
+
     /** {@code $n}, decimal literals, {@code ->}, {@code ->>} and {@code ::}. */
     public static final class ExpressionShuttle extends SqlShuttle {
         private int maxParam;
@@ -100,6 +121,20 @@ public final class SqlPreparer {
         }
 
         @Override
+        public SqlNode visit(SqlDataTypeSpec type) {
+            SqlTypeNameSpec spec = type.getTypeNameSpec();
+            if (spec instanceof SqlUserDefinedTypeNameSpec udt && udt.getTypeName().isSimple()) {
+                SqlTypeName mapped = TYPE_ALIASES.get(udt.getTypeName().getSimple().toUpperCase(Locale.ROOT));
+                if (mapped != null) {
+                    SqlParserPos pos = type.getParserPosition();
+                    return new SqlDataTypeSpec(new SqlBasicTypeNameSpec(mapped, pos), pos)
+                            .withNullable(type.getNullable());
+                }
+            }
+            return type;
+        }
+
+        @Override
         public SqlNode visit(SqlLiteral literal) {
             if (literal instanceof SqlNumericLiteral num && num.isExact() && num.getScale() != null
                     && num.getScale() > 0) {
@@ -119,6 +154,10 @@ public final class SqlPreparer {
             }
             if (visited.getOperator() == KalamOperators.JSON_GET_TEXT_OP) {
                 return function("JSON_AS_TEXT", visited);
+            }
+            if (visited.getOperator() instanceof SqlUnresolvedFunction f && visited.operandCount() == 0
+                    && NILADIC.contains(f.getName().toUpperCase(Locale.ROOT))) {
+                return new SqlIdentifier(f.getName().toUpperCase(Locale.ROOT), visited.getParserPosition());
             }
             if (visited.getOperator() == SqlLibraryOperators.INFIX_CAST) {
                 return SqlStdOperatorTable.CAST.createCall(visited.getParserPosition(), visited.operand(0),
@@ -325,17 +364,54 @@ public final class SqlPreparer {
                 if (call instanceof SqlSelect s) {
                     SqlNodeList items = s.getSelectList();
                     for (int i = 0; i < items.size(); i++) {
-                        SqlNode item = items.get(i);
-                        if (item instanceof SqlNumericLiteral n && n.isExact() && n.isInteger()) {
-                            items.set(i, SqlStdOperatorTable.CAST.createCall(n.getParserPosition(), n,
-                                    new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.BIGINT,
-                                            n.getParserPosition()), n.getParserPosition())));
-                        }
+                        items.set(i, bigint(items.get(i)));
                     }
                 }
                 return super.visit(call);
             }
         });
+    }
+
+    private static final Set<SqlKind> INTEGER_CARRYING = Set.of(SqlKind.PLUS, SqlKind.MINUS, SqlKind.TIMES,
+            SqlKind.DIVIDE, SqlKind.MOD, SqlKind.MINUS_PREFIX, SqlKind.CASE, SqlKind.COALESCE, SqlKind.AS);
+
+    /** Integer literals that decide an expression's type (arithmetic, CASE branches) as BIGINT literals. */
+    private static SqlNode bigint(SqlNode node) {
+        if (node instanceof SqlNumericLiteral n && n.isExact() && n.isInteger()) {
+            SqlParserPos pos = n.getParserPosition();
+            return SqlStdOperatorTable.CAST.createCall(pos, n,
+                    new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.BIGINT, pos), pos));
+        }
+        if (node instanceof SqlCase c) {
+            SqlNodeList thens = c.getThenOperands();
+            for (int i = 0; i < thens.size(); i++) {
+                thens.set(i, varchar(bigint(thens.get(i))));
+            }
+            if (c.getElseOperand() != null) {
+                c.setOperand(3, varchar(bigint(c.getElseOperand())));
+            }
+            return c;
+        }
+        if (node instanceof SqlBasicCall call && INTEGER_CARRYING.contains(call.getKind())) {
+            int first = call.getKind() == SqlKind.AS ? 0 : -1;
+            for (int i = 0; i < call.operandCount(); i++) {
+                if (first == 0 && i > 0) {
+                    break;
+                }
+                call.setOperand(i, bigint(call.operand(i)));
+            }
+        }
+        return node;
+    }
+
+    /** A string literal as VARCHAR, so CASE branches of different lengths are not blank-padded. */
+    private static SqlNode varchar(SqlNode node) {
+        if (node instanceof SqlCharStringLiteral lit) {
+            SqlParserPos pos = lit.getParserPosition();
+            return SqlStdOperatorTable.CAST.createCall(pos, lit,
+                    new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, pos), pos));
+        }
+        return node;
     }
 
     private static SqlNodeList defaultOrder(SqlSelect s, List<TableRef> tables) {

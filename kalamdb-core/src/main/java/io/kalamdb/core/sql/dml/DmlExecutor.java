@@ -17,6 +17,7 @@ import io.kalamdb.core.AppContext;
 import io.kalamdb.core.sql.ExecutionContext;
 import io.kalamdb.core.sql.SqlParam;
 import io.kalamdb.core.sql.StatementResult;
+import io.kalamdb.core.sql.calcite.CalciteTypes;
 import io.kalamdb.core.sql.calcite.QueryEngine;
 import io.kalamdb.core.sql.calcite.QueryScope;
 import io.kalamdb.core.sql.calcite.SqlPreparer;
@@ -57,6 +58,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  */
 public final class DmlExecutor {
     private static final SqlParserPos POS = SqlParserPos.ZERO;
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private final AppContext ctx;
     private final QueryEngine engine;
@@ -110,7 +113,7 @@ public final class DmlExecutor {
         Target t = target((SqlIdentifier) insert.getTargetTable(), exec, qs, true);
         TableDefinition def = t.def();
         List<ColumnDefinition> targets = targetColumns(def, insert.getTargetColumnList());
-        List<Value[]> sourceRows = sourceRows(insert.getSource(), targets.size(), sql, exec, params, qs);
+        List<Value[]> sourceRows = sourceRows(insert.getSource(), targets, sql, exec, params, qs);
         List<Object[]> rows = new ArrayList<>(sourceRows.size());
         int rowNo = 0;
         for (Value[] source : sourceRows) {
@@ -161,8 +164,8 @@ public final class DmlExecutor {
         }
         SqlNodeList select = new SqlNodeList(POS);
         select.add(new SqlIdentifier(def.primaryKey().columnName(), POS));
-        for (SqlNode e : update.getSourceExpressionList()) {
-            select.add(e);
+        for (int i = 0; i < columns.size(); i++) {
+            select.add(typed(update.getSourceExpressionList().get(i), columns.get(i).dataType()));
         }
         List<Object[]> matches = matching(update.getTargetTable(), update.getAlias(), update.getCondition(), select,
                 sql, exec, params, qs);
@@ -307,8 +310,9 @@ public final class DmlExecutor {
     private record Value(Object value, int param) {
     }
 
-    private List<Value[]> sourceRows(SqlNode source, int width, String sql, ExecutionContext exec,
-                                     List<SqlParam> params, QueryScope qs) {
+    private List<Value[]> sourceRows(SqlNode source, List<ColumnDefinition> targets, String sql,
+                                     ExecutionContext exec, List<SqlParam> params, QueryScope qs) {
+        int width = targets.size();
         List<Value[]> out = new ArrayList<>();
         if (source.getKind() == SqlKind.VALUES) {
             for (SqlNode rowNode : ((SqlCall) source).getOperandList()) {
@@ -320,7 +324,7 @@ public final class DmlExecutor {
                 }
                 Value[] row = new Value[width];
                 for (int i = 0; i < width; i++) {
-                    row[i] = constant(items.get(i), sql, exec, params, qs);
+                    row[i] = constant(items.get(i), targets.get(i).dataType(), sql, exec, params, qs);
                 }
                 out.add(row);
             }
@@ -342,7 +346,8 @@ public final class DmlExecutor {
     }
 
     /** A constant expression's value: literals and parameters directly, anything else through the engine. */
-    private Value constant(SqlNode node, String sql, ExecutionContext exec, List<SqlParam> params, QueryScope qs) {
+    private Value constant(SqlNode node, KalamDataType type, String sql, ExecutionContext exec, List<SqlParam> params,
+                           QueryScope qs) {
         if (node instanceof SqlDynamicParam p) {
             return new Value(params.get(p.getIndex()).value(), p.getIndex() + 1);
         }
@@ -351,13 +356,19 @@ public final class DmlExecutor {
         }
         if (node.getKind() == SqlKind.MINUS_PREFIX && ((SqlBasicCall) node).operand(0) instanceof SqlNumericLiteral n) {
             Object v = literal(n);
-            return new Value(v instanceof BigDecimal d ? d.negate() : -((Double) v), 0);
+            Object negated = v instanceof Long l ? (Object) (-l) : v instanceof BigDecimal d ? d.negate() : -((Double) v);
+            return new Value(negated, 0);
         }
         SqlNodeList select = new SqlNodeList(POS);
-        select.add(node);
+        select.add(typed(QueryEngine.castUserParams(node, params), type));
         SqlSelect query = new SqlSelect(POS, null, select, null, null, null, null, null, null, null, null, null);
         List<Object[]> rows = engine.run(sql, query, exec, params, qs, QueryEngine.Mode.INTERNAL).rows();
         return new Value(rows.isEmpty() ? null : rows.get(0)[0], 0);
+    }
+
+    /** {@code CAST(expr AS <column type>)}, so parameters inside {@code expr} get the column's type. */
+    private static SqlNode typed(SqlNode expr, KalamDataType type) {
+        return SqlStdOperatorTable.CAST.createCall(POS, expr, CalciteTypes.typeSpec(type));
     }
 
     private static Object literal(SqlLiteral lit) {
@@ -365,7 +376,14 @@ public final class DmlExecutor {
             return null;
         }
         if (lit instanceof SqlNumericLiteral n) {
-            return n.isExact() ? n.bigDecimalValue() : n.bigDecimalValue().doubleValue();
+            if (!n.isExact()) {
+                return n.bigDecimalValue().doubleValue();
+            }
+            BigDecimal d = n.bigDecimalValue();
+            if (d.scale() <= 0 && d.compareTo(LONG_MIN) >= 0 && d.compareTo(LONG_MAX) <= 0) {
+                return d.longValueExact();
+            }
+            return d;
         }
         if (lit instanceof SqlCharStringLiteral s) {
             return s.getValueAs(String.class);
