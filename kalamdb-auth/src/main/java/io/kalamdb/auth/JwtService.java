@@ -2,6 +2,8 @@ package io.kalamdb.auth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.JwsHeader;
@@ -37,6 +39,7 @@ public final class JwtService {
     public static final String ALGORITHM = "HS256";
     /** Leeway on {@code exp}, {@code nbf} and {@code iat}. */
     public static final Duration LEEWAY = Duration.ofSeconds(60);
+    private static final int VERIFIED_CACHE_SIZE = 50_000;
     /** Refresh tokens live this many times as long as access tokens. */
     public static final int REFRESH_MULTIPLIER = 7;
 
@@ -50,6 +53,9 @@ public final class JwtService {
     private final Duration accessLifetime;
     private final Duration refreshLifetime;
     private final Clock clock;
+    /** Tokens whose signature and claims were verified, so a hot client costs no HMAC or JSON parsing. */
+    private final Cache<String, TokenClaims> verified = Caffeine.newBuilder().maximumSize(VERIFIED_CACHE_SIZE)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
     private final JwtParser parser;
 
     /**
@@ -107,6 +113,23 @@ public final class JwtService {
      *                       for anything else
      */
     public TokenClaims verify(String token, TokenType expected) {
+        TokenClaims known = verified.getIfPresent(token);
+        if (known != null) {
+            if (clock.instant().isAfter(known.expiresAt().plus(LEEWAY))) {
+                verified.invalidate(token);
+                throw AuthException.of(AuthException.Reason.TOKEN_EXPIRED);
+            }
+            if (known.type() != expected) {
+                throw AuthException.of(AuthException.Reason.WRONG_TOKEN_TYPE);
+            }
+            return known;
+        }
+        TokenClaims claims = verifyUncached(token, expected);
+        verified.put(token, claims);
+        return claims;
+    }
+
+    private TokenClaims verifyUncached(String token, TokenType expected) {
         if (!hasThreeBase64UrlParts(token)) {
             throw AuthException.invalidCredentials();
         }

@@ -83,6 +83,8 @@ public final class AccountService {
                 ctx.users().put(batch, created);
                 ctx.backend().write(batch);
             }
+            ctx.users().forget(UserId.ROOT);
+            ctx.users().forget(id);
         }
         ctx.authenticator().invalidateUser(UserId.ROOT);
         ctx.auditLog().record("root", "SETUP", "user:" + id, "created dba user", clientIp, id.value());

@@ -10,12 +10,16 @@ import io.kalamdb.store.SecondaryIndex;
 import io.kalamdb.store.StorageBackend;
 import io.kalamdb.store.WriteBatch;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** {@code system.users}, persisted in RocksDB with a users-by-role index. */
 public final class UserStore implements UserDirectory {
     private final IndexedEntityStore<UserId, User> store;
     private final Object writeLock = new Object();
+    /** Every user read so far; all writes go through this store, so it never goes stale. */
+    private final Map<UserId, User> cache = new ConcurrentHashMap<>();
 
     public UserStore(StorageBackend backend) {
         KeyEncoder<String> strings = KeyEncoder.string();
@@ -36,7 +40,13 @@ public final class UserStore implements UserDirectory {
 
     @Override
     public Optional<User> findUser(UserId id) {
-        return store.get(id);
+        User cached = cache.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<User> loaded = store.get(id);
+        loaded.ifPresent(u -> cache.putIfAbsent(id, u));
+        return loaded;
     }
 
     public List<User> all() {
@@ -46,12 +56,22 @@ public final class UserStore implements UserDirectory {
     public void put(User user) {
         synchronized (writeLock) {
             store.put(user.userId(), user);
+            cache.put(user.userId(), user);
         }
     }
 
-    /** Adds the write of {@code user} to a caller's batch (the caller writes the batch). */
+    /**
+     * Adds the write of {@code user} to a caller's batch; the caller writes the batch, then calls
+     * {@link #forget(UserId)} so the next read sees the new row.
+     */
     public void put(WriteBatch batch, User user) {
         store.put(batch, user.userId(), user);
+        cache.remove(user.userId());
+    }
+
+    /** Drops a user from the read cache (after a batch write). */
+    public void forget(UserId id) {
+        cache.remove(id);
     }
 
     public long count() {
@@ -62,9 +82,12 @@ public final class UserStore implements UserDirectory {
     @Override
     public void saveLoginState(User updated) {
         synchronized (writeLock) {
-            store.get(updated.userId()).ifPresent(current -> store.put(current.userId(),
-                    current.withLoginState(updated.failedLoginAttempts(), updated.lockedUntil(),
-                            updated.lastLoginAt(), updated.lastSeen())));
+            store.get(updated.userId()).ifPresent(current -> {
+                User next = current.withLoginState(updated.failedLoginAttempts(), updated.lockedUntil(),
+                        updated.lastLoginAt(), updated.lastSeen());
+                store.put(current.userId(), next);
+                cache.put(current.userId(), next);
+            });
         }
     }
 

@@ -68,9 +68,11 @@ public final class KalamTable extends AbstractTable implements ProjectableFilter
             return Linq4j.asEnumerable(out);
         }
         boolean includeDeleted = referencesColumn(filters, rows.deletedIndex());
-        Object pkValue = pkEquality(root, filters);
-        if (pkValue != null) {
-            RowVersion v = store.latest(def, owner, pkValue);
+        PkMatch match = pkEquality(root, filters);
+        if (match != null) {
+            // the point lookup answers the equality itself: Calcite need not evaluate it again
+            filters.remove(match.filter());
+            RowVersion v = store.latest(def, owner, match.value());
             if (v != null && (includeDeleted || !v.record().deleted())) {
                 out.add(rows.calciteRow(v, projects));
             }
@@ -80,8 +82,12 @@ public final class KalamTable extends AbstractTable implements ProjectableFilter
         return Linq4j.asEnumerable(out);
     }
 
-    /** The storage value of a {@code pk = constant} filter, or null. */
-    private Object pkEquality(DataContext root, List<RexNode> filters) {
+    /** A {@code pk = constant} filter and the key's storage value. */
+    private record PkMatch(RexNode filter, Object value) {
+    }
+
+    /** The first {@code pk = constant} filter, or null. */
+    private PkMatch pkEquality(DataContext root, List<RexNode> filters) {
         int pk = rows.pkIndex();
         if (pk < 0) {
             return null;
@@ -107,7 +113,7 @@ public final class KalamTable extends AbstractTable implements ProjectableFilter
             }
             if (value != null) {
                 try {
-                    return CalciteTypes.fromCalcite(rows.type(pk), value);
+                    return new PkMatch(f, CalciteTypes.fromCalcite(rows.type(pk), value));
                 } catch (RuntimeException e) {
                     return null;
                 }

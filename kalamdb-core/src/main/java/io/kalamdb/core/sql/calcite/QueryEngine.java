@@ -98,6 +98,7 @@ public final class QueryEngine {
     private final SqlOperatorTable operatorTable;
     private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(KalamTypeSystem.INSTANCE);
     private final Cache<String, CompiledQuery> plans = Caffeine.newBuilder().maximumSize(PLAN_CACHE_SIZE).build();
+    private final Cache<String, TextPlan> textPlans = Caffeine.newBuilder().maximumSize(PLAN_CACHE_SIZE).build();
 
     public QueryEngine(AppContext ctx) {
         this.ctx = ctx;
@@ -150,10 +151,44 @@ public final class QueryEngine {
         return new Result(q, names(q, itemTexts), rows);
     }
 
-    /** Runs a top-level query and renders the row result (spec http-api.md §5.3). */
-    public StatementResult select(String sql, SqlNode parsed, ExecutionContext exec,
-                                  List<SqlParam> params, QueryScope scope) {
-        Result r = run(sql, parsed, exec, params, scope, Mode.TOP_LEVEL);
+    /** A top-level query prepared from its exact text: what a repeat of the same text can reuse without parsing. */
+    private record TextPlan(Planned planned, List<String> names) {
+    }
+
+    /**
+     * Runs a top-level query given as text and renders the row result (spec http-api.md §5.3). The same text in the
+     * same namespace, catalog version and parameter shape reuses its parse and plan; the caller's access checks
+     * and parameters are applied at every execution.
+     */
+    public StatementResult select(String sql, ExecutionContext exec, List<SqlParam> params, QueryScope scope) {
+        String key = ctx.schemas().catalogVersion() + "|" + exec.defaultNamespace() + "|" + paramSignature(params)
+                + "|" + sql;
+        TextPlan cached = textPlans.getIfPresent(key);
+        Result r;
+        if (cached != null) {
+            checkReadAccess(cached.planned().tables, scope);
+            Object[] values = bindValues(cached.planned(), params);
+            CompiledQuery q = cached.planned().compiled;
+            List<Object[]> rows = scope.run(() -> execute(q, values, scope));
+            r = new Result(q, cached.names(), rows);
+        } else {
+            SqlNode parsed = parse(sql);
+            if (!parsed.getKind().belongsTo(SqlKind.QUERY)) {
+                throw KalamDbException.userError("Expected a query");
+            }
+            List<String> itemTexts = ColumnNames.selectItemTexts(parsed, sql);
+            Planned planned = plan(sql, parsed, exec, params, scope, Mode.TOP_LEVEL);
+            checkReadAccess(planned.tables, scope);
+            Object[] values = bindValues(planned, params);
+            CompiledQuery q = planned.compiled;
+            List<Object[]> rows = scope.run(() -> execute(q, values, scope));
+            r = new Result(q, names(q, itemTexts), rows);
+            textPlans.put(key, new TextPlan(planned, r.names()));
+        }
+        return render(r, scope);
+    }
+
+    private static StatementResult render(Result r, QueryScope scope) {
         CompiledQuery q = r.query();
         List<SchemaField> schema = new ArrayList<>(r.names().size());
         for (int i = 0; i < r.names().size(); i++) {

@@ -1,5 +1,7 @@
 package io.kalamdb.core.sql.handlers;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.kalamdb.commons.errors.ErrorCode;
 import io.kalamdb.commons.errors.KalamDbException;
 import io.kalamdb.commons.types.KalamDataType;
@@ -30,12 +32,14 @@ import org.apache.calcite.sql.SqlUpdate;
 
 /** SELECT, INSERT, UPDATE, DELETE and EXPLAIN: one Calcite parse each, then the query engine or the DML executor. */
 public final class QueryHandler {
+    private static final int PARSE_CACHE_SIZE = 5_000;
     private static final List<SchemaField> EXPLAIN_SCHEMA = List.of(
             SchemaField.of("plan_type", KalamDataType.TEXT, 0), SchemaField.of("plan", KalamDataType.TEXT, 1));
 
     private final AppContext ctx;
     private final QueryEngine engine;
     private final DmlExecutor dml;
+    private final Cache<String, SqlNode> parsedInserts = Caffeine.newBuilder().maximumSize(PARSE_CACHE_SIZE).build();
 
     public QueryHandler(AppContext ctx) {
         this.ctx = ctx;
@@ -55,19 +59,22 @@ public final class QueryHandler {
     }
 
     public StatementResult query(Query q, ExecutionContext exec, List<SqlParam> params) {
-        SqlNode parsed = engine.parse(q.sql());
-        if (!parsed.getKind().belongsTo(SqlKind.QUERY)) {
-            throw KalamDbException.userError("Expected a query");
-        }
-        return engine.select(q.sql(), parsed, exec, params, scope(exec));
+        return engine.select(q.sql(), exec, params, scope(exec));
     }
 
     public StatementResult dml(Dml d, ExecutionContext exec, List<SqlParam> params) {
-        SqlNode parsed;
-        try {
-            parsed = DmlExecutor.prepareExpressions(engine.parse(d.sql()));
-        } catch (KalamDbException e) {
-            throw unsupportedClause(d.sql()).orElse(e);
+        SqlNode parsed = parsedInserts.getIfPresent(d.sql());
+        if (parsed == null) {
+            try {
+                parsed = DmlExecutor.prepareExpressions(engine.parse(d.sql()));
+            } catch (KalamDbException e) {
+                throw unsupportedClause(d.sql()).orElse(e);
+            }
+            if (parsed instanceof SqlInsert insert && insert.getSource() != null
+                    && insert.getSource().getKind() == SqlKind.VALUES) {
+                // INSERT … VALUES trees are only read, never changed, so a repeat of the text skips the parse
+                parsedInserts.put(d.sql(), parsed);
+            }
         }
         SqlPreparer.checkParams(parsed, params == null ? 0 : params.size());
         QueryScope scope = scope(exec);
