@@ -2,6 +2,7 @@
   KalamDB grammar additions, included into Calcite's Parser.jj.
   doc -> 'k' / doc -> 0 : JSON member or element as JSON text
   doc ->> 'k'           : JSON member as text
+  doc ? 'k'             : the object has key k
   expr :: type          : cast, as in PostgreSQL
 -->
 
@@ -16,6 +17,8 @@ void JsonGetOperator(List<Object> list, ExprContext exprContext, Span s) :
         <LAMBDA> { op = KalamOperators.JSON_GET_OP; }
     |
         <JSON_GET_TEXT> { op = KalamOperators.JSON_GET_TEXT_OP; }
+    |
+        <HOOK> { op = KalamOperators.JSON_HAS_KEY_OP; }
     )
     {
         opPos = getPos();

@@ -5,6 +5,7 @@ import io.kalamdb.commons.models.ColumnDefinition;
 import io.kalamdb.commons.models.TableDefinition;
 import io.kalamdb.commons.types.RowCodec;
 import io.kalamdb.commons.types.RowRecord;
+import io.kalamdb.commons.types.RowRecord;
 import io.kalamdb.store.CloseableIterator;
 import io.kalamdb.store.KeyBuilder;
 import io.kalamdb.store.KeyCodec;
@@ -12,7 +13,11 @@ import io.kalamdb.store.KeyReader;
 import io.kalamdb.store.KeyValue;
 import io.kalamdb.store.StorageBackend;
 import io.kalamdb.store.WriteBatch;
+import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -118,45 +123,38 @@ public final class HotTableStore {
 
     /**
      * Emits the latest version of every key of a scope (all scopes when {@code scope} is null on a USER table, the
-     * whole table for SHARED), in primary-key order. Tombstones are emitted only when {@code includeDeleted}.
+     * whole table for SHARED). Tombstones are emitted only when {@code includeDeleted}. One sequential pass over
+     * the row versions ({@code _seq} order, so a later version replaces an earlier one); no order is promised.
      */
     public void scanLatest(TableDefinition def, String scope, boolean includeDeleted, Consumer<RowVersion> sink) {
-        byte[] prefix = scope == null || !isScoped(def) ? KeyCodec.u64(def.tableUid()) : pkPrefix(def, scope, null);
-        byte[] group = null;
-        byte[] lastKey = null;
-        byte lastFlag = LIVE;
-        try (CloseableIterator<KeyValue> it = backend.scanPrefix(HotPartitions.PK_INDEX, prefix)) {
+        byte[] prefix = scope == null || !isScoped(def) ? KeyCodec.u64(def.tableUid()) : scopePrefix(def, scope).build();
+        int pkColumn = def.primaryKey().columnId();
+        Map<Object, RowVersion> latest = new LinkedHashMap<>();
+        try (CloseableIterator<KeyValue> it = backend.scanPrefix(HotPartitions.ROWS, prefix)) {
             while (it.hasNext()) {
                 KeyValue kv = it.next();
                 byte[] key = kv.key();
-                if (group != null && !sameGroup(group, key)) {
-                    emit(def, lastKey, lastFlag, includeDeleted, sink);
+                String owner = null;
+                if (isScoped(def)) {
+                    owner = KeyCodec.reader(key, 8).str();
                 }
-                group = key;
-                lastKey = key;
-                lastFlag = kv.value().length > 0 ? kv.value()[0] : LIVE;
+                RowRecord record = RowCodec.decode(kv.value());
+                rowsRead.increment();
+                Object pk = record.valueOf(pkColumn);
+                Object mapKey = owner == null ? keyOf(pk) : List.of(owner, keyOf(pk));
+                latest.put(mapKey, new RowVersion(seqOf(key), owner, record));
             }
         }
-        if (lastKey != null) {
-            emit(def, lastKey, lastFlag, includeDeleted, sink);
+        for (RowVersion v : latest.values()) {
+            if (includeDeleted || !v.record().deleted()) {
+                sink.accept(v);
+            }
         }
     }
 
-    private void emit(TableDefinition def, byte[] pkKey, byte flag, boolean includeDeleted, Consumer<RowVersion> sink) {
-        if (flag == TOMBSTONE && !includeDeleted) {
-            return;
-        }
-        String scope = null;
-        if (isScoped(def)) {
-            KeyReader reader = KeyCodec.reader(pkKey, 8);
-            scope = reader.str();
-        }
-        long seq = seqOf(pkKey);
-        byte[] row = backend.get(HotPartitions.ROWS, rowKey(def, scope, seq));
-        rowsRead.increment();
-        if (row != null) {
-            sink.accept(new RowVersion(seq, scope, RowCodec.decode(row)));
-        }
+    /** Primary-key values as map keys: decimals compare by value, not by scale. */
+    private static Object keyOf(Object pk) {
+        return pk instanceof BigDecimal d ? d.stripTrailingZeros() : pk;
     }
 
     /** Emits the rows of a STREAM scope (every scope when null) in {@code _seq} order. */
@@ -185,11 +183,6 @@ public final class HotTableStore {
             }
         }
         return n;
-    }
-
-    private static boolean sameGroup(byte[] a, byte[] b) {
-        int n = a.length - 8;
-        return n == b.length - 8 && Arrays.equals(a, 0, n, b, 0, n);
     }
 
     private static long seqOf(byte[] key) {

@@ -82,9 +82,12 @@ class SqlEngineTest {
         assertEquals("BigInt", r.schema().get(0).dataType().toJson());
         assertEquals("cast(7 as text)", r.schema().get(2).name());
         assertEquals("current_user", r.schema().get(3).name());
-        StatementResult.Rows json = db.rows(ROOT, "SELECT doc->'color', json_get(doc, 'n') FROM app.items WHERE id = 1");
+        StatementResult.Rows json = db.rows(ROOT, "SELECT doc->'color', json_get(doc, 'n') FROM app.items WHERE id = 900");
+        db.run(ROOT, "INSERT INTO app.items (id, name, doc) VALUES (900, 'json', '{\"color\":\"blue\"}')");
+        assertEquals(List.of(List.of(true, false)),
+                db.rows(ROOT, "SELECT doc ? 'color', doc ? 'size' FROM app.items WHERE id = 900").rows());
         assertEquals("Json", json.schema().get(0).dataType().toJson(), () -> db.rows(ROOT,
-                "EXPLAIN SELECT doc->'color', json_get(doc, 'n') FROM app.items WHERE id = 1").rows().toString());
+                "EXPLAIN SELECT doc->'color', json_get(doc, 'n') FROM app.items WHERE id = 900").rows().toString());
     }
 
     @Test

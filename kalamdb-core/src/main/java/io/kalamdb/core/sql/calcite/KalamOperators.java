@@ -18,6 +18,9 @@ public final class KalamOperators {
     public static final SqlBinaryOperator JSON_GET_TEXT_OP = new SqlBinaryOperator("->>", SqlKind.OTHER, 80, true,
             ReturnTypes.VARCHAR.andThen(SqlTypeTransforms.FORCE_NULLABLE), InferTypes.FIRST_KNOWN, OperandTypes.ANY_ANY);
 
+    public static final SqlBinaryOperator JSON_HAS_KEY_OP = new SqlBinaryOperator("?", SqlKind.OTHER, 80, true,
+            ReturnTypes.BOOLEAN_NULLABLE, InferTypes.FIRST_KNOWN, OperandTypes.ANY_ANY);
+
     private KalamOperators() {
     }
 }

@@ -155,6 +155,9 @@ public final class SqlPreparer {
             if (visited.getOperator() == KalamOperators.JSON_GET_TEXT_OP) {
                 return function("JSON_AS_TEXT", visited);
             }
+            if (visited.getOperator() == KalamOperators.JSON_HAS_KEY_OP) {
+                return function("JSON_CONTAINS", visited);
+            }
             if (visited.getOperator() instanceof SqlUnresolvedFunction f && visited.operandCount() == 0
                     && NILADIC.contains(f.getName().toUpperCase(Locale.ROOT))) {
                 return new SqlIdentifier(f.getName().toUpperCase(Locale.ROOT), visited.getParserPosition());
