@@ -113,6 +113,9 @@ public final class JwtService {
      *                       for anything else
      */
     public TokenClaims verify(String token, TokenType expected) {
+        if (token == null || token.isEmpty()) {
+            throw AuthException.invalidCredentials();
+        }
         TokenClaims known = verified.getIfPresent(token);
         if (known != null) {
             if (clock.instant().isAfter(known.expiresAt().plus(LEEWAY))) {

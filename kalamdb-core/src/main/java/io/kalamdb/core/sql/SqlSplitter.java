@@ -54,7 +54,7 @@ public final class SqlSplitter {
     }
 
     /** Index of the quote closing the one at {@code open} (doubled quotes are escapes), or -1. */
-    static int closingQuote(String sql, int open, char quote) {
+    public static int closingQuote(String sql, int open, char quote) {
         int i = open + 1;
         int n = sql.length();
         while (i < n) {

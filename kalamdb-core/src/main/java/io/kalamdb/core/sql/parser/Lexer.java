@@ -2,6 +2,7 @@ package io.kalamdb.core.sql.parser;
 
 import io.kalamdb.commons.errors.ErrorCode;
 import io.kalamdb.commons.errors.KalamDbException;
+import io.kalamdb.core.sql.SqlSplitter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,7 +37,7 @@ public final class Lexer {
                 }
                 i = end + 2;
             } else if (c == '\'' || c == '"') {
-                int close = closing(sql, i, c);
+                int close = SqlSplitter.closingQuote(sql, i, c);
                 if (close < 0) {
                     throw syntax(c == '\'' ? "unterminated string literal" : "unterminated quoted identifier", i);
                 }
@@ -90,22 +91,6 @@ public final class Lexer {
         }
         tokens.add(new Token(TokenKind.EOF, "", i < n ? i : n));
         return tokens;
-    }
-
-    private static int closing(String sql, int open, char quote) {
-        int i = open + 1;
-        int n = sql.length();
-        while (i < n) {
-            if (sql.charAt(i) == quote) {
-                if (i + 1 < n && sql.charAt(i + 1) == quote) {
-                    i += 2;
-                    continue;
-                }
-                return i;
-            }
-            i++;
-        }
-        return -1;
     }
 
     private static boolean isWordStart(char c) {
