@@ -91,6 +91,13 @@ class SqlEngineTest {
     }
 
     @Test
+    void idFunctionsGiveANewValuePerCall() {
+        List<Object> row = db.rows(ROOT, "SELECT SNOWFLAKE_ID(), SNOWFLAKE_ID(), UUID_V7(), UUID_V7()").rows().get(0);
+        assertTrue(Long.parseLong((String) row.get(1)) > Long.parseLong((String) row.get(0)));
+        assertTrue(!row.get(2).equals(row.get(3)));
+    }
+
+    @Test
     void primaryKeyViolations() {
         db.run(ROOT, "INSERT INTO app.items (id, name) VALUES (10, 'a')");
         SqlRequestException dup = assertThrows(SqlRequestException.class,

@@ -11,10 +11,24 @@ import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import org.apache.calcite.linq4j.function.NonDeterministic;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlOperandMetadata;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 
 /**
  * KalamDB's SQL functions (spec sql.md §7.1–§7.2) as Calcite user-defined functions: id generators, NOW(), the
@@ -34,9 +48,6 @@ public final class KalamFunctions {
     }
 
     static void register(SchemaPlus root) {
-        add(root, "SNOWFLAKE_ID", "snowflakeId");
-        add(root, "UUID_V7", "uuidV7");
-        add(root, "ULID", "ulid");
         add(root, "NOW", "now");
         add(root, "JSON_GET", "jsonGet");
         add(root, "JSON_GET_JSON", "jsonGet");
@@ -56,6 +67,30 @@ public final class KalamFunctions {
         add(root, "STRPOS", "strpos");
     }
 
+    /** The id generators. */
+    public static final Set<String> ID_FUNCTIONS = Set.of("SNOWFLAKE_ID", "UUID_V7", "ULID");
+
+    /**
+     * The id generators as non-deterministic operators. Each call site gets a distinct hidden argument from the
+     * preparer, so Calcite never merges two calls of one row into one value.
+     */
+    static SqlOperatorTable idFunctions() {
+        return SqlOperatorTables.of(idFunction("SNOWFLAKE_ID", "snowflakeId", ReturnTypes.BIGINT),
+                idFunction("UUID_V7", "uuidV7", ReturnTypes.VARCHAR), idFunction("ULID", "ulid", ReturnTypes.VARCHAR));
+    }
+
+    private static SqlUserDefinedFunction idFunction(String name, String method, SqlReturnTypeInference type) {
+        SqlOperandMetadata callSite = OperandTypes.operandMetadata(List.of(SqlTypeFamily.INTEGER),
+                f -> List.of(f.createSqlType(SqlTypeName.INTEGER)), i -> "call_site", i -> false);
+        return new SqlUserDefinedFunction(new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, type,
+                null, callSite, ScalarFunctionImpl.create(KalamFunctions.class, method)) {
+            @Override
+            public boolean isDeterministic() {
+                return false;
+            }
+        };
+    }
+
     private static void add(SchemaPlus root, String name, String method) {
         for (Method m : KalamFunctions.class.getMethods()) {
             if (m.getName().equals(method)) {
@@ -65,17 +100,17 @@ public final class KalamFunctions {
     }
 
     @NonDeterministic
-    public static long snowflakeId() {
+    public static long snowflakeId(int callSite) {
         return snowflake.nextId();
     }
 
     @NonDeterministic
-    public static String uuidV7() {
+    public static String uuidV7(int callSite) {
         return Ids.uuidV7();
     }
 
     @NonDeterministic
-    public static String ulid() {
+    public static String ulid(int callSite) {
         return Ids.ulid();
     }
 

@@ -73,6 +73,7 @@ import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -112,8 +113,8 @@ public final class QueryEngine {
                 .withCaseSensitive(false)
                 .withConformance(SqlConformanceEnum.LENIENT);
         this.preparer = new SqlPreparer(ctx, systemTables, this::parse);
-        this.operatorTable = SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
-                EnumSet.of(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL));
+        this.operatorTable = SqlOperatorTables.chain(SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
+                EnumSet.of(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL)), KalamFunctions.idFunctions());
     }
 
     public SystemTables systemTables() {

@@ -98,6 +98,7 @@ public final class SqlPreparer {
     /** {@code $n}, decimal literals, {@code ->}, {@code ->>} and {@code ::}. */
     public static final class ExpressionShuttle extends SqlShuttle {
         private int maxParam;
+        private int idCallSites;
 
         /** The highest {@code $n} seen. */
         public int maxParam() {
@@ -157,6 +158,11 @@ public final class SqlPreparer {
             }
             if (visited.getOperator() == KalamOperators.JSON_HAS_KEY_OP) {
                 return function("JSON_CONTAINS", visited);
+            }
+            if (visited.getOperator() instanceof SqlUnresolvedFunction id && visited.operandCount() == 0
+                    && KalamFunctions.ID_FUNCTIONS.contains(id.getName().toUpperCase(Locale.ROOT))) {
+                SqlParserPos pos = visited.getParserPosition();
+                return id.createCall(pos, SqlLiteral.createExactNumeric(Integer.toString(idCallSites++), pos));
             }
             if (visited.getOperator() instanceof SqlUnresolvedFunction f && visited.operandCount() == 0
                     && NILADIC.contains(f.getName().toUpperCase(Locale.ROOT))) {
