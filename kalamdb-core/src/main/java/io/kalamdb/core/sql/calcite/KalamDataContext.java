@@ -16,10 +16,12 @@ final class KalamDataContext implements DataContext {
     private final Map<String, Object> internal;
     private final Object[] params;
     private final QueryScope scope;
+    private final ScanHints hints;
     private final AtomicBoolean cancel = new AtomicBoolean();
 
     KalamDataContext(SchemaPlus root, JavaTypeFactory typeFactory, Map<String, Object> internal, Object[] params,
-                     QueryScope scope) {
+                     QueryScope scope, ScanHints hints) {
+        this.hints = hints;
         this.root = root;
         this.typeFactory = typeFactory;
         this.internal = internal;
@@ -54,6 +56,7 @@ final class KalamDataContext implements DataContext {
         }
         switch (name) {
             case QueryScope.KEY: return scope;
+            case ScanHints.KEY: return hints;
             case "currentTimestamp":
             case "localTimestamp":
             case "utcTimestamp": return scope.nowMicros() / 1000L;

@@ -148,7 +148,7 @@ public final class QueryEngine {
         checkReadAccess(planned.tables, scope);
         Object[] values = bindValues(planned, params);
         CompiledQuery q = planned.compiled;
-        List<Object[]> rows = scope.run(() -> execute(q, values, scope));
+        List<Object[]> rows = scope.run(() -> execute(q, values, scope, planned.hints));
         return new Result(q, names(q, itemTexts), rows);
     }
 
@@ -170,7 +170,8 @@ public final class QueryEngine {
             checkReadAccess(cached.planned().tables, scope);
             Object[] values = bindValues(cached.planned(), params);
             CompiledQuery q = cached.planned().compiled;
-            List<Object[]> rows = scope.run(() -> execute(q, values, scope));
+            ScanHints hints = cached.planned().hints;
+            List<Object[]> rows = scope.run(() -> execute(q, values, scope, hints));
             r = new Result(q, cached.names(), rows);
         } else {
             SqlNode parsed = parse(sql);
@@ -182,7 +183,7 @@ public final class QueryEngine {
             checkReadAccess(planned.tables, scope);
             Object[] values = bindValues(planned, params);
             CompiledQuery q = planned.compiled;
-            List<Object[]> rows = scope.run(() -> execute(q, values, scope));
+            List<Object[]> rows = scope.run(() -> execute(q, values, scope, planned.hints));
             r = new Result(q, names(q, itemTexts), rows);
             textPlans.put(key, new TextPlan(planned, r.names()));
         }
@@ -214,7 +215,8 @@ public final class QueryEngine {
         return planned.compiled;
     }
 
-    private record Planned(CompiledQuery compiled, List<TableRef> tables, List<Object> lifted, int liftedFrom) {
+    private record Planned(CompiledQuery compiled, List<TableRef> tables, List<Object> lifted, int liftedFrom,
+                           ScanHints hints) {
     }
 
     private Planned plan(String sql, SqlNode parsed, ExecutionContext exec,
@@ -230,6 +232,7 @@ public final class QueryEngine {
         }
         int liftedFrom = given;
         List<Object> lifted = SqlPreparer.liftLiterals(node, liftedFrom);
+        ScanHints hints = SqlPreparer.scanHints(node, prepared.tables());
         String key = cacheKey(node);
         CompiledQuery compiled = plans.getIfPresent(key);
         if (compiled == null) {
@@ -254,6 +257,7 @@ public final class QueryEngine {
                 }
                 raw = castUserParams(raw, params);
                 lifted = List.of();
+                hints = SqlPreparer.scanHints(raw, again.tables());
                 String rawKey = "raw|" + cacheKey(raw) + "|" + paramSignature(params);
                 compiled = plans.getIfPresent(rawKey);
                 if (compiled == null) {
@@ -262,7 +266,7 @@ public final class QueryEngine {
                 }
             }
         }
-        return new Planned(compiled, prepared.tables(), lifted, liftedFrom);
+        return new Planned(compiled, prepared.tables(), lifted, liftedFrom, hints);
     }
 
     private static boolean needsParamCasts(KalamDbException e) {
@@ -564,9 +568,9 @@ public final class QueryEngine {
         return CalciteTypes.toCalcite(k, storage);
     }
 
-    private List<Object[]> execute(CompiledQuery q, Object[] values, QueryScope scope) {
+    private List<Object[]> execute(CompiledQuery q, Object[] values, QueryScope scope, ScanHints hints) {
         KalamDataContext dc = new KalamDataContext(catalog.root(), typeFactory, q.internalParameters(),
-                values, scope);
+                values, scope, hints);
         Enumerable<Object> enumerable = q.bindable().bind(dc);
         List<Object[]> rows = new ArrayList<>();
         List<KalamDataType> types = q.fieldTypes();

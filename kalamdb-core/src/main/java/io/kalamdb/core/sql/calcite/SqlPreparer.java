@@ -309,6 +309,70 @@ public final class SqlPreparer {
     }
 
     /**
+     * The scan hints of a prepared (and lifted) query: a {@code pk = ?} conjunct in the WHERE of a top-level select
+     * over one USER or SHARED table, and whether any WHERE mentions {@code _deleted}.
+     */
+    public static ScanHints scanHints(SqlNode node, List<TableRef> tables) {
+        boolean[] deleted = {false};
+        node.accept(new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlCall call) {
+                if (call instanceof SqlSelect s && s.getWhere() != null) {
+                    s.getWhere().accept(new SqlShuttle() {
+                        @Override
+                        public SqlNode visit(SqlIdentifier id) {
+                            if (id.names.get(id.names.size() - 1).equalsIgnoreCase(ColumnDefinition.DELETED)) {
+                                deleted[0] = true;
+                            }
+                            return id;
+                        }
+                    });
+                }
+                return super.visit(call);
+            }
+        });
+        Map<TableId, Integer> pk = Map.of();
+        SqlNode top = node instanceof SqlOrderBy ob ? ob.query : node;
+        if (tables.size() == 1 && tables.get(0).definition() != null && top instanceof SqlSelect s
+                && s.getWhere() != null && tables.get(0).definition().primaryKey() != null) {
+            TableDefinition def = tables.get(0).definition();
+            int param = pkParam(s.getWhere(), def.primaryKey().columnName());
+            if (param >= 0) {
+                pk = Map.of(def.tableId(), param);
+            }
+        }
+        return new ScanHints(pk, deleted[0]);
+    }
+
+    /** The parameter index of a {@code pk = ?} conjunct of {@code where}, or -1. */
+    private static int pkParam(SqlNode where, String pkColumn) {
+        if (where.getKind() == SqlKind.AND) {
+            for (SqlNode operand : ((SqlCall) where).getOperandList()) {
+                int p = pkParam(operand, pkColumn);
+                if (p >= 0) {
+                    return p;
+                }
+            }
+            return -1;
+        }
+        if (where.getKind() != SqlKind.EQUALS) {
+            return -1;
+        }
+        SqlNode a = ((SqlCall) where).operand(0);
+        SqlNode b = ((SqlCall) where).operand(1);
+        if (b instanceof SqlIdentifier) {
+            SqlNode t = a;
+            a = b;
+            b = t;
+        }
+        if (a instanceof SqlIdentifier id && b instanceof SqlDynamicParam p
+                && id.names.get(id.names.size() - 1).equalsIgnoreCase(pkColumn)) {
+            return p.getIndex();
+        }
+        return -1;
+    }
+
+    /**
      * Fails with the contract's message when the tree references a parameter beyond those given
      * (spec http-api.md §5.8). Returns the number of parameter slots the tree uses.
      */
