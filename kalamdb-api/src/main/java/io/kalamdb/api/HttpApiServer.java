@@ -76,9 +76,11 @@ public final class HttpApiServer {
                 .add(HttpMethod.POST, "/v1/api/auth/setup", auth::setup)
                 .add(HttpMethod.GET, "/v1/ws", new LaterPhaseRoute(services, "/v1/ws", Role.USER, false))
                 .add(HttpMethod.POST, "/v1/api/topics/consume",
-                        new LaterPhaseRoute(services, "/v1/api/topics/consume", Role.SERVICE, true))
+                        new LaterPhaseRoute(services, "/v1/api/topics/consume", Role.SERVICE, true,
+                        "Topic consumption requires service, dba, or system role"))
                 .add(HttpMethod.POST, "/v1/api/topics/ack",
-                        new LaterPhaseRoute(services, "/v1/api/topics/ack", Role.SERVICE, true))
+                        new LaterPhaseRoute(services, "/v1/api/topics/ack", Role.SERVICE, true,
+                        "Topic acknowledgment requires service, dba, or system role"))
                 .addPrefix(HttpMethod.GET, "/v1/files/", new LaterPhaseRoute(services, "/v1/files", Role.USER, true))
                 .addPrefix(HttpMethod.GET, "/v1/exports/",
                         new LaterPhaseRoute(services, "/v1/exports", Role.USER, true));

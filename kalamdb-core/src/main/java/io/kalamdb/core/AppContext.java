@@ -68,10 +68,11 @@ public record AppContext(
                 limits.cacheMaxEntries(), Duration.ofSeconds(limits.cacheTtlSeconds()));
         Authenticator authenticator = new Authenticator(users, hasher, jwt, cache, tracker, clock, authLimiter);
         HotTableStore hot = new HotTableStore(backend);
+        SchemaRegistry schemas = new SchemaRegistry(backend);
         SnowflakeGenerator snowflake = SeqHighWaterMark.openGenerator(backend, clock::millis);
         List<JobExecutor> executors = List.of(new CleanupExecutor(backend));
         return new AppContext(config, clock, backend, users, new NamespaceStore(backend), new StorageStore(backend),
-                new AuditLog(backend, clock), new SchemaRegistry(backend), hot, new HotTableData(hot), snowflake,
+                new AuditLog(backend, clock), schemas, hot, new HotTableData(hot, schemas), snowflake,
                 new SeqHighWaterMark(backend, snowflake), new JobManager(backend, config.jobs(), clock, executors),
                 authLimiter,
                 new ServerMetrics(), hasher, new PasswordPolicy(config.auth().enforcePasswordComplexity()), jwt,

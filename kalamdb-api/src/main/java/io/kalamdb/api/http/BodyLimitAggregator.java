@@ -3,6 +3,7 @@ package io.kalamdb.api.http;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -32,6 +33,21 @@ public final class BodyLimitAggregator extends HttpObjectAggregator {
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+        ctx.writeAndFlush(tooLarge(oversized)).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** An {@code Expect: 100-continue} request whose declared body is too large gets the same JSON 413. */
+    @Override
+    protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+        Object standard = super.newContinueResponse(start, maxContentLength, pipeline);
+        if (standard instanceof FullHttpResponse r && r.status().equals(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE)) {
+            r.release();
+            return tooLarge(start);
+        }
+        return standard;
+    }
+
+    private FullHttpResponse tooLarge(HttpMessage oversized) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", "BODY_TOO_LARGE");
         body.put("message", "Request body exceeds maximum allowed size");
@@ -46,7 +62,10 @@ public final class BodyLimitAggregator extends HttpObjectAggregator {
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        String requestId = oversized.headers().get("X-Request-ID");
+        response.headers().set("X-Request-ID", requestId == null || requestId.isBlank() || requestId.length() > 128
+                ? HttpRequestHandler.newRequestId() : requestId);
         cors.addResponseHeaders(oversized.headers().get(CorsPolicy.ORIGIN), response.headers()::set);
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        return response;
     }
 }

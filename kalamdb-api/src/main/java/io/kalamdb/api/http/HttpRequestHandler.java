@@ -126,7 +126,7 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
         MDC.put(REQUEST_ID, rc.requestId());
         try {
             response = handler.handle(rc);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.error("Request {} {} failed", rc.method(), rc.path(), e);
             response = Json.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal_error", "Internal server error");
         } finally {

@@ -9,6 +9,8 @@ import io.kalamdb.auth.AuthSession;
 import io.kalamdb.commons.enums.Role;
 import io.kalamdb.commons.errors.KalamDbException;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A route of a later phase (spec http-api.md §2): it authenticates, applies its role rule, then answers 501
@@ -19,12 +21,20 @@ public final class LaterPhaseRoute implements RouteHandler {
     private final String routeName;
     private final Role minimumRole;
     private final boolean authenticated;
+    private final String deniedMessage;
 
     public LaterPhaseRoute(ApiServices services, String routeName, Role minimumRole, boolean authenticated) {
+        this(services, routeName, minimumRole, authenticated, null);
+    }
+
+    /** {@code deniedMessage}: the route's own refusal text (topics.md §4), answered as {@code {"error":…,"code":"FORBIDDEN"}}. */
+    public LaterPhaseRoute(ApiServices services, String routeName, Role minimumRole, boolean authenticated,
+                           String deniedMessage) {
         this.services = services;
         this.routeName = routeName;
         this.minimumRole = minimumRole;
         this.authenticated = authenticated;
+        this.deniedMessage = deniedMessage;
     }
 
     @Override
@@ -37,8 +47,11 @@ public final class LaterPhaseRoute implements RouteHandler {
                 return ProtectedRoutes.authFailure(e, request);
             }
             if (session.role().ordinal() < minimumRole.ordinal()) {
-                return Json.error(HttpResponseStatus.FORBIDDEN, "FORBIDDEN",
-                        "Role '" + session.role().wireName() + "' is not allowed to use " + routeName);
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("error", deniedMessage != null ? deniedMessage
+                        : "Role '" + session.role().wireName() + "' is not allowed to use " + routeName);
+                body.put("code", "FORBIDDEN");
+                return Json.response(HttpResponseStatus.FORBIDDEN, body);
             }
         }
         return Json.error(HttpResponseStatus.NOT_IMPLEMENTED, "not_implemented",

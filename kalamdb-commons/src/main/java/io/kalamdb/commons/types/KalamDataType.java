@@ -3,6 +3,7 @@ package io.kalamdb.commons.types;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -87,7 +88,10 @@ public record KalamDataType(Kind kind, int precision, int scale, int dimension) 
     public Object toJson() {
         switch (kind) {
             case DECIMAL:
-                return Map.of("Decimal", Map.of("precision", precision, "scale", scale));
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("precision", precision);
+                p.put("scale", scale);
+                return Map.of("Decimal", p);
             case EMBEDDING:
                 return Map.of("Embedding", dimension);
             default:

@@ -3,6 +3,8 @@ package io.kalamdb.core.schema;
 import io.kalamdb.commons.errors.KalamDbException;
 import io.kalamdb.commons.ids.NamespaceId;
 import io.kalamdb.commons.ids.TableId;
+import io.kalamdb.commons.models.ColumnDefault;
+import io.kalamdb.commons.models.ColumnDefinition;
 import io.kalamdb.commons.models.TableDefinition;
 import io.kalamdb.commons.models.ViewDefinition;
 import io.kalamdb.store.CloseableIterator;
@@ -16,6 +18,7 @@ import io.kalamdb.store.ValueCodec;
 import io.kalamdb.store.WriteBatch;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +45,7 @@ public final class SchemaRegistry {
     private final Map<TableId, TableDefinition> latest = new ConcurrentSkipListMap<>();
     private final Map<TableId, ViewDefinition> views = new ConcurrentHashMap<>();
     private final AtomicLong catalogVersion = new AtomicLong();
+    private final Map<String, Map<Integer, ColumnDefault>> addedDefaults = new ConcurrentHashMap<>();
     private final Object ddlLock = new Object();
     private long nextUid;
 
@@ -99,6 +103,33 @@ public final class SchemaRegistry {
             }
         }
         return out;
+    }
+
+    /**
+     * For each column of {@code def}, the DEFAULT it had when it was added (spec sql.md §4: rows written before an
+     * ADD COLUMN read that literal default; a later SET/DROP DEFAULT affects future INSERTs only). Cached per
+     * table version.
+     */
+    public Map<Integer, ColumnDefault> addedDefaults(TableDefinition def) {
+        return addedDefaults.computeIfAbsent(def.tableId() + "#" + def.tableUid() + "#" + def.schemaVersion(), k -> {
+            Map<Integer, ColumnDefault> first = new HashMap<>();
+            for (TableDefinition version : history(def.tableId())) {
+                if (version.tableUid() != def.tableUid()) {
+                    continue;
+                }
+                for (ColumnDefinition c : version.columns()) {
+                    if (!first.containsKey(c.columnId())) {
+                        first.put(c.columnId(), c.defaultValue());
+                    }
+                }
+            }
+            for (ColumnDefinition c : def.columns()) {
+                if (!first.containsKey(c.columnId())) {
+                    first.put(c.columnId(), c.defaultValue());
+                }
+            }
+            return Collections.unmodifiableMap(first);
+        });
     }
 
     /** The number of tables and views in a namespace. */
@@ -167,6 +198,7 @@ public final class SchemaRegistry {
             backend.write(batch);
         }
         latest.remove(id);
+        addedDefaults.keySet().removeIf(k -> k.startsWith(id + "#"));
         catalogVersion.incrementAndGet();
     }
 

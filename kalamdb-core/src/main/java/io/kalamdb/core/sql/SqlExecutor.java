@@ -104,6 +104,11 @@ public final class SqlExecutor {
                 logIfSlow(sql, started, session);
             } catch (KalamDbException e) {
                 throw new SqlRequestException(e, i + 1, sql, wrapper.isPresent());
+            } catch (ExceptionInInitializerError e) {
+                // Calcite evaluates constant expressions while compiling a plan (e.g. 1/0)
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw new SqlRequestException(new KalamDbException(ErrorCode.SQL_EXECUTION_ERROR,
+                        "Query execution failed: " + cause.getMessage()), i + 1, sql, wrapper.isPresent());
             } catch (RuntimeException e) {
                 log.error("Statement {} failed with an internal error", i + 1, e);
                 throw new SqlRequestException(KalamDbException.internal("Internal error while executing the statement", e), i + 1,

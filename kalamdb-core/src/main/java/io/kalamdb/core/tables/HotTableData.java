@@ -3,6 +3,7 @@ package io.kalamdb.core.tables;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kalamdb.commons.enums.TableType;
 import io.kalamdb.commons.models.TableDefinition;
+import io.kalamdb.core.schema.SchemaRegistry;
 import io.kalamdb.core.sql.calcite.TableRows;
 import java.io.IOException;
 import java.util.function.Consumer;
@@ -14,9 +15,11 @@ import java.util.function.Consumer;
 public final class HotTableData implements TableDataInspector {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final HotTableStore store;
+    private final SchemaRegistry schemas;
 
-    public HotTableData(HotTableStore store) {
+    public HotTableData(HotTableStore store, SchemaRegistry schemas) {
         this.store = store;
+        this.schemas = schemas;
     }
 
     @Override
@@ -31,7 +34,7 @@ public final class HotTableData implements TableDataInspector {
 
     @Override
     public long countNulls(TableDefinition table, int columnId) {
-        TableRows rows = new TableRows(table);
+        TableRows rows = new TableRows(table, schemas.addedDefaults(table));
         int index = indexOf(table, columnId);
         long[] n = {0};
         visit(table, v -> {
@@ -44,7 +47,7 @@ public final class HotTableData implements TableDataInspector {
 
     @Override
     public long countInvalidJson(TableDefinition table, int columnId) {
-        TableRows rows = new TableRows(table);
+        TableRows rows = new TableRows(table, schemas.addedDefaults(table));
         int index = indexOf(table, columnId);
         long[] n = {0};
         visit(table, v -> {

@@ -98,6 +98,24 @@ class SqlEngineTest {
     }
 
     @Test
+    void constantErrorsAnswerAndDefaultsOfOldRowsStay() {
+        SqlRequestException e = assertThrows(SqlRequestException.class, () -> db.run(SVC, "SELECT 1/0"));
+        assertEquals(ErrorCode.SQL_EXECUTION_ERROR, e.error().code());
+        db.run(ROOT, "CREATE TABLE app.defs (id INT PRIMARY KEY) WITH (TYPE = 'SHARED')");
+        db.run(ROOT, "INSERT INTO app.defs (id) VALUES (1)");
+        db.run(ROOT, "ALTER TABLE app.defs ADD COLUMN c INT DEFAULT 7");
+        db.run(ROOT, "ALTER TABLE app.defs ALTER COLUMN c SET DEFAULT 9");
+        db.run(ROOT, "INSERT INTO app.defs (id) VALUES (2)");
+        assertEquals(List.of(List.of(1, 7), List.of(2, 9)), db.rows(ROOT, "SELECT id, c FROM app.defs").rows());
+        db.run(ROOT, "ALTER TABLE app.defs ALTER COLUMN c DROP DEFAULT");
+        assertEquals(List.of(List.of(1, 7), List.of(2, 9)), db.rows(ROOT, "SELECT id, c FROM app.defs").rows());
+        assertEquals(List.of(List.of("cba", 1.0, "Float")), List.of(List.of(
+                db.rows(ROOT, "SELECT reverse('abc')").rows().get(0).get(0),
+                db.rows(ROOT, "SELECT trunc(1.9)").rows().get(0).get(0),
+                db.rows(ROOT, "SELECT CAST(1.5 AS FLOAT)").schema().get(0).dataType().toJson())));
+    }
+
+    @Test
     void primaryKeyViolations() {
         db.run(ROOT, "INSERT INTO app.items (id, name) VALUES (10, 'a')");
         SqlRequestException dup = assertThrows(SqlRequestException.class,

@@ -29,7 +29,9 @@ public final class ColumnNames {
             "CURRENT_USER", "LOCALTIMESTAMP", "TEXT", "VARCHAR", "CHAR", "INT", "INTEGER", "BIGINT", "SMALLINT",
             "BOOLEAN", "DOUBLE", "FLOAT", "REAL", "DECIMAL", "NUMERIC", "DATE", "TIME", "TIMESTAMP", "PRECISION",
             "YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "WEEK", "QUARTER", "TRAILING", "LEADING", "BOTH",
-            "VARBINARY", "BINARY", "JSON", "UUID", "BYTES", "WITH", "WITHOUT", "ZONE");
+            "VARBINARY", "BINARY", "JSON", "UUID", "BYTES", "WITH", "WITHOUT", "ZONE", "SELECT", "WHERE", "GROUP",
+            "HAVING", "LIMIT", "OFFSET", "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "OUTER", "CROSS", "ON", "UNION",
+            "EXCEPT", "INTERSECT");
 
     private static final Set<String> NILADIC_NAMES = Set.of("CURRENT_USER", "CURRENT_TIMESTAMP", "CURRENT_DATE",
             "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME", "SESSION_USER", "SYSTEM_USER", "USER");

@@ -61,7 +61,7 @@ public final class KalamCatalog {
         }
         for (TableDefinition def : ctx.schemas().tables()) {
             byNamespace.computeIfAbsent(def.tableId().namespace().value(), k -> new HashMap<>())
-                    .put(def.tableId().table().value(), new KalamTable(def, ctx.hot()));
+                    .put(def.tableId().table().value(), new KalamTable(new TableRows(def, ctx.schemas().addedDefaults(def)), ctx.hot()));
         }
         for (Map.Entry<String, Map<String, Table>> e : byNamespace.entrySet()) {
             root.add(e.getKey(), new FixedSchema(e.getValue()));

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kalamdb.commons.ids.SnowflakeGenerator;
 import io.kalamdb.commons.types.Ids;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.lang.reflect.Method;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
@@ -65,6 +67,8 @@ public final class KalamFunctions {
         add(root, "STARTS_WITH", "startsWith");
         add(root, "ENDS_WITH", "endsWith");
         add(root, "STRPOS", "strpos");
+        add(root, "REVERSE", "reverse");
+        add(root, "TRUNC", "trunc");
     }
 
     /** The id generators. */
@@ -234,6 +238,23 @@ public final class KalamFunctions {
 
     public static Boolean endsWith(String s, String suffix) {
         return s == null || suffix == null ? null : s.endsWith(suffix);
+    }
+
+    public static String reverse(String s) {
+        return s == null ? null : new StringBuilder(s).reverse().toString();
+    }
+
+    /** {@code trunc(x)}: x rounded toward zero. */
+    public static Double trunc(Double x) {
+        return x == null ? null : (double) x.longValue();
+    }
+
+    /** {@code trunc(x, n)}: x cut (toward zero) to n decimal places. */
+    public static Double trunc(Double x, Integer digits) {
+        if (x == null || digits == null) {
+            return null;
+        }
+        return BigDecimal.valueOf(x).setScale(digits, RoundingMode.DOWN).doubleValue();
     }
 
     public static Integer strpos(String s, String sub) {

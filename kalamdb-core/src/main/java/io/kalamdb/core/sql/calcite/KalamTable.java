@@ -27,8 +27,8 @@ public final class KalamTable extends AbstractTable implements ScannableTable {
     private final TableRows rows;
     private final HotTableStore store;
 
-    public KalamTable(TableDefinition def, HotTableStore store) {
-        this.rows = new TableRows(def);
+    public KalamTable(TableRows rows, HotTableStore store) {
+        this.rows = rows;
         this.store = store;
     }
 

@@ -384,7 +384,8 @@ public final class QueryEngine {
             }
             String reason = root0.getMessage() == null ? "unsupported query shape" : root0.getMessage();
             int nl = reason.indexOf('\n');
-            throw KalamDbException.userError("Query planning failed: " + (nl > 0 ? reason.substring(0, nl) : reason));
+            throw new KalamDbException(ErrorCode.SQL_EXECUTION_ERROR,
+                    "Query planning failed: " + (nl > 0 ? reason.substring(0, nl) : reason));
         } finally {
             planner.close();
         }
@@ -484,7 +485,9 @@ public final class QueryEngine {
             return null;
         }
         ColumnDefinition c = def.columns().get(ordinal);
-        return new ColumnInfo(c.columnName(), c.dataType(), flags(!c.isNullable(), c.isPrimaryKey()));
+        List<String> flags = c.isPrimaryKey() && def.tableType() == TableType.STREAM ? List.of("nn", "pk")
+                : flags(!c.isNullable(), c.isPrimaryKey());
+        return new ColumnInfo(c.columnName(), c.dataType(), flags);
     }
 
     private static List<String> flags(boolean notNull, boolean pk) {
@@ -594,7 +597,7 @@ public final class QueryEngine {
             if (c instanceof KalamDbException k) {
                 throw k;
             }
-            throw KalamDbException.userError("Query execution failed: " + c.getMessage());
+            throw new KalamDbException(ErrorCode.SQL_EXECUTION_ERROR, "Query execution failed: " + c.getMessage());
         }
         return rows;
     }

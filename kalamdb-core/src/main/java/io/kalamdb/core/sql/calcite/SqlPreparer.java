@@ -124,6 +124,12 @@ public final class SqlPreparer {
         @Override
         public SqlNode visit(SqlDataTypeSpec type) {
             SqlTypeNameSpec spec = type.getTypeNameSpec();
+            if (spec instanceof SqlBasicTypeNameSpec basic && basic.getTypeName().getSimple().equalsIgnoreCase("FLOAT")) {
+                // FLOAT is KalamDB's 32-bit type (spec sql.md §12.1), Calcite's FLOAT is a double
+                SqlParserPos pos = type.getParserPosition();
+                return new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.REAL, pos), pos)
+                        .withNullable(type.getNullable());
+            }
             if (spec instanceof SqlUserDefinedTypeNameSpec udt && udt.getTypeName().isSimple()) {
                 SqlTypeName mapped = TYPE_ALIASES.get(udt.getTypeName().getSimple().toUpperCase(Locale.ROOT));
                 if (mapped != null) {
@@ -253,6 +259,10 @@ public final class SqlPreparer {
             String ns = names.size() == 2 ? names.get(0).toLowerCase(Locale.ROOT) : defaultNamespace.value();
             String table = names.get(names.size() - 1).toLowerCase(Locale.ROOT);
             TableId tableId = TableId.of(ns, table);
+            if (names.size() == 1 && (ns.equals("system") || ns.equals("information_schema"))) {
+                // system tables always need their namespace prefix (spec sql.md §1)
+                throw notFound("Table '" + tableId + "' not found");
+            }
             SqlIdentifier qualified = new SqlIdentifier(List.of(ns, table), id.getParserPosition());
             if (ns.equals("system") || ns.equals("information_schema")) {
                 boolean exists = ns.equals("system") ? systemTables.system().containsKey(table)

@@ -1,5 +1,6 @@
 package io.kalamdb.core.sql.calcite;
 
+import io.kalamdb.commons.models.ColumnDefault;
 import io.kalamdb.commons.models.ColumnDefinition;
 import io.kalamdb.commons.models.TableDefinition;
 import io.kalamdb.commons.types.KalamDataType;
@@ -7,6 +8,7 @@ import io.kalamdb.commons.types.RowRecord;
 import io.kalamdb.commons.types.ValueCoercion;
 import io.kalamdb.core.tables.RowVersion;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns stored row versions of one table version into rows of storage values in column order, applying schema
@@ -24,7 +26,16 @@ public final class TableRows {
     private final int deletedIndex;
     private final int pkIndex;
 
+    /** Rows of a table version whose older records read the columns' current literal defaults. */
     public TableRows(TableDefinition def) {
+        this(def, Map.of());
+    }
+
+    /**
+     * Rows of a table version; {@code addedDefaults} (column id → the DEFAULT it had when it was added) decides what
+     * records written before a column existed read for it.
+     */
+    public TableRows(TableDefinition def, Map<Integer, ColumnDefault> addedDefaults) {
         this.def = def;
         List<ColumnDefinition> cols = def.columns();
         columnIds = new int[cols.size()];
@@ -41,9 +52,10 @@ public final class TableRows {
             types[i] = c.dataType();
             storageClasses[i] = c.dataType().storageClass();
             names[i] = c.columnName();
-            if (c.defaultValue() != null && !c.defaultValue().isFunction() && c.defaultValue().literal() != null
-                    && !c.isSystemColumn()) {
-                absentValues[i] = ValueCoercion.coerce(c.defaultValue().literal(), c.dataType(), c.columnName());
+            ColumnDefault initial = addedDefaults.containsKey(c.columnId()) ? addedDefaults.get(c.columnId())
+                    : c.defaultValue();
+            if (initial != null && !initial.isFunction() && initial.literal() != null && !c.isSystemColumn()) {
+                absentValues[i] = ValueCoercion.coerce(initial.literal(), c.dataType(), c.columnName());
             }
             if (ColumnDefinition.SEQ.equals(c.columnName())) {
                 seq = i;

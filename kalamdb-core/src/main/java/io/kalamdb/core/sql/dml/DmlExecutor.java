@@ -105,7 +105,7 @@ public final class DmlExecutor {
             RolePolicy.checkWriteShared(qs.role(), def.options().accessLevel(), tableId);
         }
         String scope = HotTableStore.isScoped(def) ? qs.userId().value() : null;
-        return new Target(def, new TableRows(def), scope);
+        return new Target(def, new TableRows(def, ctx.schemas().addedDefaults(def)), scope);
     }
 
     public StatementResult insert(SqlInsert insert, String sql, ExecutionContext exec, List<SqlParam> params,
@@ -165,7 +165,7 @@ public final class DmlExecutor {
         SqlNodeList select = new SqlNodeList(POS);
         select.add(new SqlIdentifier(def.primaryKey().columnName(), POS));
         for (int i = 0; i < columns.size(); i++) {
-            select.add(typed(update.getSourceExpressionList().get(i), columns.get(i).dataType()));
+            select.add(QueryEngine.castUserParams(update.getSourceExpressionList().get(i), params));
         }
         List<Object[]> matches = matching(update.getTargetTable(), update.getAlias(), update.getCondition(), select,
                 sql, exec, params, qs);
