@@ -109,6 +109,10 @@ class SqlEngineTest {
         assertEquals(List.of(List.of(1, 7), List.of(2, 9)), db.rows(ROOT, "SELECT id, c FROM app.defs").rows());
         db.run(ROOT, "ALTER TABLE app.defs ALTER COLUMN c DROP DEFAULT");
         assertEquals(List.of(List.of(1, 7), List.of(2, 9)), db.rows(ROOT, "SELECT id, c FROM app.defs").rows());
+        db.run(ROOT, "INSERT INTO app.defs (id, c) SELECT 3, 30");
+        assertEquals(List.of(List.of(1672570800000000L)), db.rows(ROOT,
+                "SELECT TIMESTAMP '2023-01-01 10:00:00' + INTERVAL '1' HOUR").rows());
+        assertEquals(List.of(List.of(30)), db.rows(ROOT, "SELECT c FROM app.defs WHERE id = 3").rows());
         assertEquals(List.of(List.of("cba", 1.0, "Float")), List.of(List.of(
                 db.rows(ROOT, "SELECT reverse('abc')").rows().get(0).get(0),
                 db.rows(ROOT, "SELECT trunc(1.9)").rows().get(0).get(0),

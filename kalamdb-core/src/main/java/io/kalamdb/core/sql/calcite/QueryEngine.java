@@ -41,6 +41,10 @@ import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.RelShuttleImpl;
@@ -360,8 +364,12 @@ public final class QueryEngine {
             List<TableId> systemTables = new ArrayList<>();
             Map<Integer, RelDataType> paramTypes = new HashMap<>();
             collect(logical, systemTables, paramTypes);
-            RelNode physical = planner.transform(0, logical.getTraitSet().replace(EnumerableConvention.INSTANCE),
-                    logical);
+            // one collation: a VALUES input can carry several, which the planner cannot ask for
+            List<RelCollation> collations = logical.getTraitSet().getTraits(RelCollationTraitDef.INSTANCE);
+            RelCollation collation = collations == null || collations.size() != 1 ? RelCollations.EMPTY
+                    : collations.get(0);
+            RelTraitSet desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE).replace(collation);
+            RelNode physical = planner.transform(0, desired, logical);
             Map<String, Object> internal = new HashMap<>();
             @SuppressWarnings("unchecked")
             Bindable<Object> bindable = (Bindable<Object>)
