@@ -10,8 +10,9 @@ import io.kalamdb.store.Partition;
  * the old one:
  * <ul>
  *   <li>{@link #ROWS} ({@code hot_data}): USER {@code uid ‖ str(user) ‖ seq}, SHARED {@code uid ‖ seq} → row record;</li>
- *   <li>{@link #PK_INDEX} ({@code hot_index}): USER {@code uid ‖ str(user) ‖ pk(v) ‖ seq}, SHARED
- *       {@code uid ‖ pk(v) ‖ seq} → 1 byte, 0 live / 1 tombstone;</li>
+ *   <li>{@link #PK_INDEX} ({@code hot_index}): USER {@code uid ‖ str(user) ‖ pk(v)}, SHARED {@code uid ‖ pk(v)}
+ *       → the latest version's {@code seq} (8 bytes) and a flag byte, 0 live / 1 tombstone: a point lookup is two
+ *       gets, no iterator;</li>
  *   <li>{@link #STREAM_ROWS} ({@code stream_data}): {@code uid ‖ str(user) ‖ seq} → row record.</li>
  * </ul>
  */

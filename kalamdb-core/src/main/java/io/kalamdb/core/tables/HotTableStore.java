@@ -5,7 +5,6 @@ import io.kalamdb.commons.models.ColumnDefinition;
 import io.kalamdb.commons.models.TableDefinition;
 import io.kalamdb.commons.types.RowCodec;
 import io.kalamdb.commons.types.RowRecord;
-import io.kalamdb.commons.types.RowRecord;
 import io.kalamdb.store.CloseableIterator;
 import io.kalamdb.store.KeyBuilder;
 import io.kalamdb.store.KeyCodec;
@@ -14,7 +13,6 @@ import io.kalamdb.store.KeyValue;
 import io.kalamdb.store.StorageBackend;
 import io.kalamdb.store.WriteBatch;
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,13 +90,8 @@ public final class HotTableStore {
             return;
         }
         batch.put(HotPartitions.ROWS, rowKey(def, scope, seq), record);
-        batch.put(HotPartitions.PK_INDEX, pkIndexKey(def, scope, pkValue, seq), new byte[] {deleted ? TOMBSTONE : LIVE});
-    }
-
-    private static byte[] pkIndexKey(TableDefinition def, String scope, Object pkValue, long seq) {
-        KeyBuilder key = scopePrefix(def, scope);
-        PkCodec.append(key, def.primaryKey().dataType(), pkValue);
-        return key.u64(seq).build();
+        batch.put(HotPartitions.PK_INDEX, pkPrefix(def, scope, pkValue),
+                KeyCodec.builder(9).u64(seq).u8(deleted ? TOMBSTONE : LIVE).build());
     }
 
     /** Removes a STREAM row (hard delete). */
@@ -108,17 +101,14 @@ public final class HotTableStore {
 
     /** The latest version of a primary key in a scope, tombstones included; null when the key was never written. */
     public RowVersion latest(TableDefinition def, String scope, Object pkValue) {
-        byte[] prefix = pkPrefix(def, scope, pkValue);
-        try (CloseableIterator<KeyValue> it = backend.scanPrefixReverse(HotPartitions.PK_INDEX, prefix)) {
-            if (!it.hasNext()) {
-                return null;
-            }
-            KeyValue kv = it.next();
-            long seq = seqOf(kv.key());
-            byte[] row = backend.get(HotPartitions.ROWS, rowKey(def, scope, seq));
-            rowsRead.increment();
-            return row == null ? null : new RowVersion(seq, scope, RowCodec.decode(row));
+        byte[] pointer = backend.get(HotPartitions.PK_INDEX, pkPrefix(def, scope, pkValue));
+        if (pointer == null) {
+            return null;
         }
+        long seq = KeyCodec.reader(pointer).u64();
+        byte[] row = backend.get(HotPartitions.ROWS, rowKey(def, scope, seq));
+        rowsRead.increment();
+        return row == null ? null : new RowVersion(seq, scope, RowCodec.decode(row));
     }
 
     /**
