@@ -130,11 +130,11 @@ public final class Authenticator {
             }
             throw AuthException.invalidCredentials();
         }
-        if (password == null || password.isEmpty()) {
+        boolean empty = password == null || password.isEmpty();
+        if (empty) {
             hasher.dummyVerify("");
-            throw AuthException.invalidCredentials();
         }
-        if (!hasher.verify(password, stored.passwordHash())) {
+        if (empty || !hasher.verify(password, stored.passwordHash())) {
             User after = tracker.recordFailure(stored);
             if (after.isLocked(tracker.nowMicros())) {
                 cache.invalidateUser(id);

@@ -415,12 +415,12 @@ class AuthenticatorTest {
     }
 
     @Test
-    void emptyPasswordOfANormalUserIsInvalidWithoutCounting() {
+    void emptyPasswordOfANormalUserIsAFailedAttempt() {
         fails(Reason.INVALID_CREDENTIALS, () -> auth.verifyPassword("alice", "", IP, false, true));
         fails(Reason.INVALID_CREDENTIALS, () -> auth.verifyPassword("alice", null, IP, false, true));
         fails(Reason.INVALID_CREDENTIALS, () -> auth.authenticateHeader(basic("alice", ""), IP, false));
         assertEquals(0, hasher.verifies.get());
-        assertEquals(0, dir.get("alice").failedLoginAttempts());
+        assertEquals(3, dir.get("alice").failedLoginAttempts());
     }
 
     @Test
