@@ -234,6 +234,38 @@ class SqlTablesE2ETest {
     }
 
     @Test
+    void describeSystemTableIsForAdminsOnly() {
+        JsonNode result = describe("system.namespaces");
+        assertDescribeSchema(result);
+        assertRows(result, "["
+                + "[\"namespace_id\",1,\"1\",\"TEXT\",false,true,null,null,1],"
+                + "[\"name\",2,\"2\",\"TEXT\",false,false,null,null,1],"
+                + "[\"created_at\",3,\"3\",\"TIMESTAMP\",false,false,null,null,1],"
+                + "[\"options\",4,\"4\",\"JSON\",true,false,null,null,1],"
+                + "[\"table_count\",5,\"5\",\"INT\",false,false,null,null,1]]");
+        Expect.sqlErrorNoDetails(http.sql(aliceToken, "DESCRIBE system.namespaces"), 403, "PERMISSION_DENIED",
+                "Statement 1 failed: Access denied: Role 'user' cannot access table 'system.namespaces'. "
+                        + "System tables require 'dba' or 'system' role.");
+        Expect.sqlErrorWithDetails(root("DESCRIBE system.namespaces HISTORY"), 400, "SQL_EXECUTION_ERROR",
+                "Statement 1 failed: System table system.namespaces has no schema history",
+                "DESCRIBE system.namespaces HISTORY");
+    }
+
+    @Test
+    void describeViewListsTheColumnsItsQueryDerives() {
+        Expect.message(root("CREATE USER TABLE tbl.viewed (id INT PRIMARY KEY, v TEXT NOT NULL, n DOUBLE)"),
+                "Table tbl.viewed created successfully (user)", ROOT);
+        Expect.message(root("CREATE VIEW tbl.viewed_v AS SELECT id, v, n * 2 AS twice FROM tbl.viewed"),
+                "View tbl.viewed_v created successfully", ROOT);
+        JsonNode result = rowResult(http.sql(aliceToken, "DESCRIBE tbl.viewed_v"), ALICE);
+        assertDescribeSchema(result);
+        assertRows(result, "["
+                + "[\"id\",1,\"1\",\"INT\",false,false,null,null,1],"
+                + "[\"v\",2,\"2\",\"TEXT\",false,false,null,null,1],"
+                + "[\"twice\",3,\"3\",\"DOUBLE\",true,false,null,null,1]]");
+    }
+
+    @Test
     void showTablesListsTablesOfANamespaceInNameOrder() {
         Expect.message(root("CREATE NAMESPACE shw"), "Namespace 'shw' created successfully", ROOT);
         Expect.message(root("CREATE USER TABLE shw.zeta (id INT PRIMARY KEY) WITH (FLUSH_POLICY = 'rows:1000')"),

@@ -9,6 +9,8 @@ import io.kalamdb.commons.ids.NamespaceId;
 import io.kalamdb.commons.ids.UserId;
 import io.kalamdb.commons.models.User;
 import io.kalamdb.core.AppContext;
+import io.kalamdb.core.sql.ddl.DescribeHandler;
+import io.kalamdb.core.sql.parser.ddl.DescribeTableStatement;
 import io.kalamdb.core.sql.handlers.CatalogHandler;
 import io.kalamdb.core.sql.handlers.NamespaceHandler;
 import io.kalamdb.core.sql.handlers.QueryHandler;
@@ -162,6 +164,8 @@ public final class SqlExecutor {
             return catalog.killJob(s, exec);
         } else if (statement instanceof ShowStats s) {
             return catalog.showStats(s, exec);
+        } else if (statement instanceof DescribeTableStatement s) {
+            return DescribeHandler.execute(ctx, s, exec, queries);
         } else if (statement instanceof ExecutableStatement s) {
             return s.execute(ctx, exec);
         } else if (statement instanceof CreateNamespace s) {

@@ -9,7 +9,16 @@ import io.kalamdb.core.sql.ExecutionContext;
 import io.kalamdb.core.sql.SchemaField;
 import io.kalamdb.core.sql.StatementResult;
 import io.kalamdb.core.sql.parser.ddl.DescribeTableStatement;
+import io.kalamdb.commons.enums.Role;
+import io.kalamdb.commons.errors.KalamDbException;
+import io.kalamdb.commons.models.ViewDefinition;
+import io.kalamdb.core.sql.calcite.CompiledQuery;
+import io.kalamdb.core.sql.handlers.QueryHandler;
+import io.kalamdb.core.system.tables.SystemColumn;
+import io.kalamdb.core.system.tables.SystemTable;
 import java.util.ArrayList;
+import java.util.Optional;
+import org.apache.calcite.sql.SqlNode;
 import java.util.Arrays;
 import java.util.List;
 
@@ -36,8 +45,37 @@ public final class DescribeHandler {
     }
 
     public static StatementResult execute(AppContext ctx, DescribeTableStatement stmt, ExecutionContext exec) {
+        return execute(ctx, stmt, exec, null);
+    }
+
+    /**
+     * DESCRIBE of a table, and with {@code queries} also of a system table (admins only, as every read of
+     * {@code system.*}) and of a view (its columns as the caller's expansion of it derives them).
+     */
+    public static StatementResult execute(AppContext ctx, DescribeTableStatement stmt, ExecutionContext exec,
+                                          QueryHandler queries) {
         TableId id = TableNames.resolve(stmt.name(), exec);
-        TableDefinition def = TableNames.require(ctx, id);
+        Optional<TableDefinition> table = ctx.schemas().table(id);
+        if (table.isEmpty() && queries != null) {
+            SystemTable system = id.namespace().isSystem()
+                    ? queries.engine().systemTables().system().get(id.table().value()) : null;
+            if (system != null) {
+                Role role = exec.session().role();
+                if (!role.isAdmin()) {
+                    throw KalamDbException.permissionDenied("Access denied: Role '" + role.wireName()
+                            + "' cannot access table '" + id + "'. System tables require 'dba' or 'system' role.");
+                }
+                requireNoHistory(stmt, "System table " + id);
+                return new StatementResult.Rows(COLUMNS_SCHEMA, systemColumnRows(system), exec.asUser());
+            }
+            Optional<ViewDefinition> view = ctx.schemas().view(id);
+            if (view.isPresent()) {
+                requireNoHistory(stmt, "View " + id);
+                return new StatementResult.Rows(COLUMNS_SCHEMA, viewColumnRows(view.get(), exec, queries),
+                        exec.asUser());
+            }
+        }
+        TableDefinition def = table.orElseThrow(() -> TableNames.notFound(ctx, id));
         if (stmt.history()) {
             return new StatementResult.Rows(HISTORY_SCHEMA, historyRows(ctx, def), exec.asUser());
         }
@@ -50,6 +88,37 @@ public final class DescribeHandler {
             rows.add(Arrays.asList(c.columnName(), c.ordinalPosition(), Long.toString(c.columnId()),
                     c.dataType().sqlName(), c.isNullable(), c.isPrimaryKey(),
                     c.defaultValue() == null ? null : c.defaultValue().describe(), c.comment(), def.schemaVersion()));
+        }
+        return rows;
+    }
+
+    private static void requireNoHistory(DescribeTableStatement stmt, String what) {
+        if (stmt.history()) {
+            throw KalamDbException.userError(what + " has no schema history");
+        }
+    }
+
+    private static List<List<Object>> systemColumnRows(SystemTable table) {
+        List<List<Object>> rows = new ArrayList<>(table.columns().size());
+        int position = 1;
+        for (SystemColumn c : table.columns()) {
+            rows.add(Arrays.asList(c.name(), position, Long.toString(position), c.type().sqlName(), c.nullable(),
+                    c.primaryKey(), null, null, 1));
+            position++;
+        }
+        return rows;
+    }
+
+    /** The view's columns as its query derives them for the caller (invoker rights, spec sql.md §5). */
+    private static List<List<Object>> viewColumnRows(ViewDefinition view, ExecutionContext exec, QueryHandler queries) {
+        SqlNode parsed = queries.engine().parse(view.sql());
+        CompiledQuery q = queries.engine().explain(view.sql(), parsed, exec, List.of(), queries.scope(exec));
+        List<List<Object>> rows = new ArrayList<>(q.fieldNames().size());
+        for (int i = 0; i < q.fieldNames().size(); i++) {
+            String name = i < view.columnAliases().size() ? view.columnAliases().get(i) : q.fieldNames().get(i);
+            int position = i + 1;
+            rows.add(Arrays.asList(name, position, Long.toString(position), q.fieldTypes().get(i).sqlName(),
+                    !q.fieldFlags().get(i).contains("nn"), false, null, null, 1));
         }
         return rows;
     }
