@@ -539,8 +539,7 @@ public final class QueryEngine {
                 RolePolicy.checkReadShared(scope.role(), t.definition().options().accessLevel(), t.id());
             }
             if (t.system()) {
-                throw KalamDbException.permissionDenied("Access denied: Role '" + scope.role().wireName()
-                        + "' cannot access table '" + t.id() + "'. System tables require 'dba' or 'system' role.");
+                throw KalamDbException.permissionDenied(RolePolicy.systemTableReadDenied(scope.role(), t.id()));
             }
         }
     }

@@ -1,26 +1,27 @@
 package io.kalamdb.core.sql.ddl;
 
+import io.kalamdb.auth.RolePolicy;
+import io.kalamdb.commons.enums.Role;
+import io.kalamdb.commons.errors.KalamDbException;
 import io.kalamdb.commons.ids.TableId;
 import io.kalamdb.commons.models.ColumnDefinition;
 import io.kalamdb.commons.models.TableDefinition;
+import io.kalamdb.commons.models.ViewDefinition;
 import io.kalamdb.commons.types.KalamDataType;
 import io.kalamdb.core.AppContext;
 import io.kalamdb.core.sql.ExecutionContext;
 import io.kalamdb.core.sql.SchemaField;
 import io.kalamdb.core.sql.StatementResult;
-import io.kalamdb.core.sql.parser.ddl.DescribeTableStatement;
-import io.kalamdb.commons.enums.Role;
-import io.kalamdb.commons.errors.KalamDbException;
-import io.kalamdb.commons.models.ViewDefinition;
 import io.kalamdb.core.sql.calcite.CompiledQuery;
 import io.kalamdb.core.sql.handlers.QueryHandler;
+import io.kalamdb.core.sql.parser.ddl.DescribeTableStatement;
 import io.kalamdb.core.system.tables.SystemColumn;
 import io.kalamdb.core.system.tables.SystemTable;
 import java.util.ArrayList;
-import java.util.Optional;
-import org.apache.calcite.sql.SqlNode;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import org.apache.calcite.sql.SqlNode;
 
 /** {@code DESCRIBE [TABLE] t} and {@code DESCRIBE [TABLE] t HISTORY} (spec sql.md §5). */
 public final class DescribeHandler {
@@ -62,8 +63,7 @@ public final class DescribeHandler {
             if (system != null) {
                 Role role = exec.session().role();
                 if (!role.isAdmin()) {
-                    throw KalamDbException.permissionDenied("Access denied: Role '" + role.wireName()
-                            + "' cannot access table '" + id + "'. System tables require 'dba' or 'system' role.");
+                    throw KalamDbException.permissionDenied(RolePolicy.systemTableReadDenied(role, id));
                 }
                 requireNoHistory(stmt, "System table " + id);
                 return new StatementResult.Rows(COLUMNS_SCHEMA, systemColumnRows(system), exec.asUser());
