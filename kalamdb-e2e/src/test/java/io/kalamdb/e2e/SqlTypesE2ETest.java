@@ -100,6 +100,15 @@ class SqlTypesE2ETest {
     }
 
     @Test
+    void postgresIntervalStringsWorkInTimestampArithmetic() {
+        assertRows(rowResult(root("SELECT TIMESTAMP '2023-01-01 10:00:00' - INTERVAL '1 hour' AS earlier, "
+                + "TIMESTAMP '2023-01-01 10:00:00' + INTERVAL '1 day 30 minutes' AS later"), ROOT),
+                "[[1672563600000000,1672655400000000]]");
+        Expect.sqlErrorMatching(root("SELECT NOW() - INTERVAL '3 fortnights'"), 400, "INVALID_SQL",
+                ".*Illegal INTERVAL literal '3 fortnights'.*");
+    }
+
+    @Test
     void literalValuesRoundTrip() {
         JsonNode result = rowResult(root("SELECT " + USER_COLUMNS + " FROM ty.all_types WHERE id = 1"), ROOT);
         assertRows(result, "[[1,true,12,34,\"9007199254741991\",1.5,2.25,\"100.50\",\"hi\",[1,2,255],"

@@ -120,6 +120,29 @@ class SqlEngineTest {
     }
 
     @Test
+    void postgresIntervalStringsMeanTheirStandardLiterals() {
+        String base = "SELECT TIMESTAMP '2023-01-01 10:00:00' ";
+        long tenOClock = 1672567200000000L;
+        assertEquals(List.of(List.of(tenOClock + 3_600_000_000L)), db.rows(ROOT, base + "+ INTERVAL '1 hour'").rows());
+        assertEquals(List.of(List.of(tenOClock - 5_400_000_000L)), db.rows(ROOT, base + "- INTERVAL '90 min'").rows());
+        assertEquals(List.of(List.of(tenOClock + 93_784_500_000L)),
+                db.rows(ROOT, base + "+ INTERVAL '1 day 2 hours 3 minutes 4.5 seconds'").rows());
+        assertEquals(List.of(List.of(tenOClock + 14L * 86_400_000_000L)),
+                db.rows(ROOT, base + "+ INTERVAL '2 weeks'").rows());
+        assertEquals(List.of(List.of(tenOClock + 500_000L)), db.rows(ROOT, base + "+ INTERVAL '500 ms'").rows());
+        assertEquals(List.of(List.of(tenOClock - 3_600_000_000L)), db.rows(ROOT, base + "+ INTERVAL '-1 hour'").rows());
+        assertEquals(db.rows(ROOT, base + "+ INTERVAL '14' MONTH").rows(),
+                db.rows(ROOT, base + "+ INTERVAL '1 year 2 months'").rows());
+        assertEquals(db.rows(ROOT, base + "+ INTERVAL '100' HOUR(3)").rows(),
+                db.rows(ROOT, base + "+ INTERVAL '100 hours'").rows());
+        for (String bad : List.of("'1 fortnight'", "'1 year 2 days'", "'hour'", "'1 hour x'")) {
+            SqlRequestException e = assertThrows(SqlRequestException.class,
+                    () -> db.run(ROOT, base + "+ INTERVAL " + bad), bad);
+            assertTrue(e.error().getMessage().contains("Illegal INTERVAL literal '"), e.error().getMessage());
+        }
+    }
+
+    @Test
     void primaryKeyViolations() {
         db.run(ROOT, "INSERT INTO app.items (id, name) VALUES (10, 'a')");
         SqlRequestException dup = assertThrows(SqlRequestException.class,
