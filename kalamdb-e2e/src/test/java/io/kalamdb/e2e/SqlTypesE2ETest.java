@@ -100,10 +100,11 @@ class SqlTypesE2ETest {
     }
 
     @Test
-    void postgresIntervalStringsWorkInTimestampArithmetic() {
+    void postgresIntervalsAndUnixSecondsInTimestampArithmetic() {
         assertRows(rowResult(root("SELECT TIMESTAMP '2023-01-01 10:00:00' - INTERVAL '1 hour' AS earlier, "
                 + "TIMESTAMP '2023-01-01 10:00:00' + INTERVAL '1 day 30 minutes' AS later"), ROOT),
                 "[[1672563600000000,1672655400000000]]");
+        assertRows(rowResult(root("SELECT to_timestamp(1672567200) AS t"), ROOT), "[[1672567200000000]]");
         Expect.sqlErrorMatching(root("SELECT NOW() - INTERVAL '3 fortnights'"), 400, "INVALID_SQL",
                 ".*Illegal INTERVAL literal '3 fortnights'.*");
     }

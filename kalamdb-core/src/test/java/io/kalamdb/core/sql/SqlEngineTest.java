@@ -120,7 +120,7 @@ class SqlEngineTest {
     }
 
     @Test
-    void postgresIntervalStringsMeanTheirStandardLiterals() {
+    void postgresIntervalStringsAndUnixSecondTimestamps() {
         String base = "SELECT TIMESTAMP '2023-01-01 10:00:00' ";
         long tenOClock = 1672567200000000L;
         assertEquals(List.of(List.of(tenOClock + 3_600_000_000L)), db.rows(ROOT, base + "+ INTERVAL '1 hour'").rows());
@@ -135,6 +135,9 @@ class SqlEngineTest {
                 db.rows(ROOT, base + "+ INTERVAL '1 year 2 months'").rows());
         assertEquals(db.rows(ROOT, base + "+ INTERVAL '100' HOUR(3)").rows(),
                 db.rows(ROOT, base + "+ INTERVAL '100 hours'").rows());
+        assertEquals(List.of(List.of(tenOClock, tenOClock + 500_000L, tenOClock)), db.rows(ROOT,
+                "SELECT to_timestamp(1672567200), to_timestamp(1672567200.5), to_timestamp_millis(1672567200000)").rows());
+        assertEquals(1, db.rows(ROOT, "SELECT to_timestamp('2023-01-01 10:00:00', 'YYYY-MM-DD HH24:MI:SS')").rows().size());
         for (String bad : List.of("'1 fortnight'", "'1 year 2 days'", "'hour'", "'1 hour x'")) {
             SqlRequestException e = assertThrows(SqlRequestException.class,
                     () -> db.run(ROOT, base + "+ INTERVAL " + bad), bad);

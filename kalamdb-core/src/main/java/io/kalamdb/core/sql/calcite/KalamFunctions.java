@@ -62,6 +62,7 @@ public final class KalamFunctions {
         add(root, "JSON_CONTAINS", "jsonContains");
         add(root, "JSON_OBJECT_KEYS", "jsonObjectKeys");
         add(root, "DATE_TRUNC", "dateTrunc");
+        add(root, "TO_TIMESTAMP", "toTimestampSeconds");
         add(root, "TO_TIMESTAMP_MILLIS", "toTimestampMillis");
         add(root, "TO_TIMESTAMP_MICROS", "toTimestampMicros");
         add(root, "STARTS_WITH", "startsWith");
@@ -222,6 +223,11 @@ public final class KalamFunctions {
             default: throw new IllegalArgumentException("Unsupported date_trunc unit '" + unit + "'");
         }
         return Timestamp.from(r.toInstant(ZoneOffset.UTC));
+    }
+
+    /** {@code to_timestamp(seconds)}: Unix seconds, fractions kept to the millisecond. */
+    public static Timestamp toTimestampSeconds(double seconds) {
+        return new Timestamp(Math.round(seconds * 1000d));
     }
 
     public static Timestamp toTimestampMillis(long millis) {
