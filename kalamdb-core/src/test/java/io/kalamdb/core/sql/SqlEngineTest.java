@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kalamdb.auth.AuthSession;
 import io.kalamdb.commons.enums.Role;
 import io.kalamdb.commons.errors.ErrorCode;
+import io.kalamdb.commons.types.KalamDataType;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -143,6 +144,18 @@ class SqlEngineTest {
                     () -> db.run(ROOT, base + "+ INTERVAL " + bad), bad);
             assertTrue(e.error().getMessage().contains("Illegal INTERVAL literal '"), e.error().getMessage());
         }
+    }
+
+    @Test
+    void integerLiteralsInsideFunctionsAreBigint() {
+        List<SchemaField> schema = db.rows(ROOT, "SELECT coalesce(NULL, 1), abs(-5), greatest(1, 2), least(1, 2), "
+                + "nullif(1, 2), round(5), round(2.345, 2), mod(7, 2), sign(-3)").schema();
+        assertEquals(List.of(KalamDataType.BIG_INT, KalamDataType.BIG_INT, KalamDataType.BIG_INT, KalamDataType.BIG_INT,
+                KalamDataType.BIG_INT, KalamDataType.BIG_INT, KalamDataType.DOUBLE, KalamDataType.BIG_INT,
+                KalamDataType.BIG_INT), schema.stream().map(SchemaField::dataType).toList());
+        assertEquals(List.of(List.of("1", "5", "2", "1", "1", "5", 2.35, "1", "-1")), db.rows(ROOT, "SELECT coalesce(NULL, 1), "
+                + "abs(-5), greatest(1, 2), least(1, 2), nullif(1, 2), round(5), round(2.345, 2), mod(7, 2), sign(-3)")
+                .rows());
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
@@ -458,7 +459,14 @@ public final class SqlPreparer {
     private static final Set<SqlKind> INTEGER_CARRYING = Set.of(SqlKind.PLUS, SqlKind.MINUS, SqlKind.TIMES,
             SqlKind.DIVIDE, SqlKind.MOD, SqlKind.MINUS_PREFIX, SqlKind.CASE, SqlKind.COALESCE, SqlKind.AS);
 
-    /** Integer literals that decide an expression's type (arithmetic, CASE branches) as BIGINT literals. */
+    /**
+     * Functions whose result type follows their integer arguments, with how many leading arguments do (0 = all):
+     * {@code round(x, 2)} keeps its digits argument an INTEGER.
+     */
+    private static final Map<String, Integer> INTEGER_CARRYING_FUNCTIONS = Map.of("COALESCE", 0, "NULLIF", 0,
+            "IFNULL", 0, "ABS", 0, "MOD", 0, "GREATEST", 0, "LEAST", 0, "SIGN", 0, "ROUND", 1, "TRUNC", 1);
+
+    /** Integer literals that decide an expression's type (arithmetic, CASE branches, functions) as BIGINT literals. */
     private static SqlNode bigint(SqlNode node) {
         if (node instanceof SqlNumericLiteral n && n.isExact() && n.isInteger()) {
             SqlParserPos pos = n.getParserPosition();
@@ -474,6 +482,17 @@ public final class SqlPreparer {
                 c.setOperand(3, varchar(bigint(c.getElseOperand())));
             }
             return c;
+        }
+        if (node instanceof SqlBasicCall call && call.getOperator() instanceof SqlFunction f
+                && !call.getKind().belongsTo(INTEGER_CARRYING)) {
+            Integer carrying = INTEGER_CARRYING_FUNCTIONS.get(f.getName().toUpperCase(Locale.ROOT));
+            if (carrying != null) {
+                int n = carrying == 0 ? call.operandCount() : Math.min(carrying, call.operandCount());
+                for (int i = 0; i < n; i++) {
+                    call.setOperand(i, bigint(call.operand(i)));
+                }
+            }
+            return node;
         }
         if (node instanceof SqlBasicCall call && INTEGER_CARRYING.contains(call.getKind())) {
             int first = call.getKind() == SqlKind.AS ? 0 : -1;
