@@ -34,24 +34,20 @@ public final class KalamIntervals {
 
     /** Whether the quoted interval text is the PostgreSQL form (it names its units), not a standard value. */
     public static boolean isPostgresForm(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isLetter(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
+        return text.chars().anyMatch(Character::isLetter);
     }
 
     /** The standard interval literal for {@code text}, or Calcite's "Illegal interval literal" error. */
     public static SqlLiteral literal(SqlParserPos pos, int sign, String text) {
-        Matcher m = PART.matcher(text.toLowerCase(Locale.ROOT).trim());
+        String lowered = text.toLowerCase(Locale.ROOT).trim();
+        Matcher m = PART.matcher(lowered);
         BigDecimal months = BigDecimal.ZERO;
         BigDecimal millis = BigDecimal.ZERO;
         TimeUnit onlyUnit = null;
         BigDecimal onlyValue = null;
         int parts = 0;
         int end = 0;
-        while (end < m.regionEnd() && m.find(end) && m.start() == end) {
+        while (end < lowered.length() && m.region(end, lowered.length()).lookingAt()) {
             BigDecimal value = new BigDecimal(m.group(1));
             Unit unit = Unit.of(m.group(2));
             if (unit == null) {
@@ -68,7 +64,7 @@ public final class KalamIntervals {
             end = m.end();
         }
         boolean mixed = months.signum() != 0 && millis.signum() != 0;
-        if (parts == 0 || end != m.regionEnd() || mixed || months.stripTrailingZeros().scale() > 0) {
+        if (parts == 0 || end != lowered.length() || mixed || months.stripTrailingZeros().scale() > 0) {
             throw illegal(pos, text);
         }
         if (parts == 1 && onlyValue.stripTrailingZeros().scale() <= 0) {

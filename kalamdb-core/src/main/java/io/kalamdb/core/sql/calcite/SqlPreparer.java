@@ -457,7 +457,7 @@ public final class SqlPreparer {
     }
 
     private static final Set<SqlKind> INTEGER_CARRYING = Set.of(SqlKind.PLUS, SqlKind.MINUS, SqlKind.TIMES,
-            SqlKind.DIVIDE, SqlKind.MOD, SqlKind.MINUS_PREFIX, SqlKind.CASE, SqlKind.COALESCE, SqlKind.AS);
+            SqlKind.DIVIDE, SqlKind.MOD, SqlKind.MINUS_PREFIX);
 
     /**
      * Functions whose result type follows their integer arguments, with how many leading arguments do (0 = all):
@@ -465,6 +465,19 @@ public final class SqlPreparer {
      */
     private static final Map<String, Integer> INTEGER_CARRYING_FUNCTIONS = Map.of("COALESCE", 0, "NULLIF", 0,
             "IFNULL", 0, "ABS", 0, "MOD", 0, "GREATEST", 0, "LEAST", 0, "SIGN", 0, "ROUND", 1, "TRUNC", 1);
+
+    /** How many leading operands of {@code call} carry their integer type to its result (0 = none). */
+    private static int integerCarryingOperands(SqlBasicCall call) {
+        int all = call.operandCount();
+        if (call.getOperator() instanceof SqlFunction f) {
+            Integer leading = INTEGER_CARRYING_FUNCTIONS.get(f.getName().toUpperCase(Locale.ROOT));
+            return leading == null ? 0 : leading == 0 ? all : Math.min(leading, all);
+        }
+        if (call.getKind() == SqlKind.AS) {
+            return 1;
+        }
+        return INTEGER_CARRYING.contains(call.getKind()) ? all : 0;
+    }
 
     /** Integer literals that decide an expression's type (arithmetic, CASE branches, functions) as BIGINT literals. */
     private static SqlNode bigint(SqlNode node) {
@@ -483,23 +496,8 @@ public final class SqlPreparer {
             }
             return c;
         }
-        if (node instanceof SqlBasicCall call && call.getOperator() instanceof SqlFunction f
-                && !call.getKind().belongsTo(INTEGER_CARRYING)) {
-            Integer carrying = INTEGER_CARRYING_FUNCTIONS.get(f.getName().toUpperCase(Locale.ROOT));
-            if (carrying != null) {
-                int n = carrying == 0 ? call.operandCount() : Math.min(carrying, call.operandCount());
-                for (int i = 0; i < n; i++) {
-                    call.setOperand(i, bigint(call.operand(i)));
-                }
-            }
-            return node;
-        }
-        if (node instanceof SqlBasicCall call && INTEGER_CARRYING.contains(call.getKind())) {
-            int first = call.getKind() == SqlKind.AS ? 0 : -1;
-            for (int i = 0; i < call.operandCount(); i++) {
-                if (first == 0 && i > 0) {
-                    break;
-                }
+        if (node instanceof SqlBasicCall call) {
+            for (int i = 0, n = integerCarryingOperands(call); i < n; i++) {
                 call.setOperand(i, bigint(call.operand(i)));
             }
         }

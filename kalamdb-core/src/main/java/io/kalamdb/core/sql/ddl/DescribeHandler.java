@@ -45,41 +45,32 @@ public final class DescribeHandler {
     private DescribeHandler() {
     }
 
-    public static StatementResult execute(AppContext ctx, DescribeTableStatement stmt, ExecutionContext exec) {
-        return execute(ctx, stmt, exec, null);
-    }
-
     /**
-     * DESCRIBE of a table, and with {@code queries} also of a system table (admins only, as every read of
-     * {@code system.*}) and of a view (its columns as the caller's expansion of it derives them).
+     * DESCRIBE of a table, of a system table (admins only, as every read of {@code system.*}) or of a view (its
+     * columns as the caller's expansion of it derives them).
      */
     public static StatementResult execute(AppContext ctx, DescribeTableStatement stmt, ExecutionContext exec,
                                           QueryHandler queries) {
         TableId id = TableNames.resolve(stmt.name(), exec);
         Optional<TableDefinition> table = ctx.schemas().table(id);
-        if (table.isEmpty() && queries != null) {
-            SystemTable system = id.namespace().isSystem()
-                    ? queries.engine().systemTables().system().get(id.table().value()) : null;
-            if (system != null) {
-                Role role = exec.session().role();
-                if (!role.isAdmin()) {
-                    throw KalamDbException.permissionDenied(RolePolicy.systemTableReadDenied(role, id));
-                }
-                requireNoHistory(stmt, "System table " + id);
-                return new StatementResult.Rows(COLUMNS_SCHEMA, systemColumnRows(system), exec.asUser());
-            }
-            Optional<ViewDefinition> view = ctx.schemas().view(id);
-            if (view.isPresent()) {
-                requireNoHistory(stmt, "View " + id);
-                return new StatementResult.Rows(COLUMNS_SCHEMA, viewColumnRows(view.get(), exec, queries),
-                        exec.asUser());
-            }
+        if (table.isPresent()) {
+            TableDefinition def = table.get();
+            return stmt.history() ? new StatementResult.Rows(HISTORY_SCHEMA, historyRows(ctx, def), exec.asUser())
+                    : new StatementResult.Rows(COLUMNS_SCHEMA, columnRows(def), exec.asUser());
         }
-        TableDefinition def = table.orElseThrow(() -> TableNames.notFound(ctx, id));
-        if (stmt.history()) {
-            return new StatementResult.Rows(HISTORY_SCHEMA, historyRows(ctx, def), exec.asUser());
+        SystemTable system = id.namespace().isSystem()
+                ? queries.engine().systemTables().system().get(id.table().value()) : null;
+        if (system != null) {
+            Role role = exec.session().role();
+            if (!role.isAdmin()) {
+                throw KalamDbException.permissionDenied(RolePolicy.systemTableReadDenied(role, id));
+            }
+            requireNoHistory(stmt, "System table " + id);
+            return new StatementResult.Rows(COLUMNS_SCHEMA, systemColumnRows(system), exec.asUser());
         }
-        return new StatementResult.Rows(COLUMNS_SCHEMA, columnRows(def), exec.asUser());
+        ViewDefinition view = ctx.schemas().view(id).orElseThrow(() -> TableNames.notFound(ctx, id));
+        requireNoHistory(stmt, "View " + id);
+        return new StatementResult.Rows(COLUMNS_SCHEMA, viewColumnRows(view, exec, queries), exec.asUser());
     }
 
     private static List<List<Object>> columnRows(TableDefinition def) {
