@@ -21,8 +21,10 @@ import io.kalamdb.core.bootstrap.Bootstrap;
 import io.kalamdb.core.sql.ExecutableStatement;
 import io.kalamdb.core.sql.ExecutionContext;
 import io.kalamdb.core.sql.StatementResult;
+import io.kalamdb.core.sql.handlers.QueryHandler;
 import io.kalamdb.core.sql.parser.KalamStatement;
 import io.kalamdb.core.sql.parser.Lexer;
+import io.kalamdb.core.sql.parser.ddl.DescribeTableStatement;
 import io.kalamdb.core.sql.parser.ddl.TableDdlParser;
 import io.kalamdb.core.tables.TableDataInspector;
 import io.kalamdb.store.RocksDbBackend;
@@ -40,6 +42,7 @@ final class DdlFixture implements AutoCloseable {
     final Path dataPath;
     final RocksDbBackend backend;
     final AppContext ctx;
+    private QueryHandler queries;
 
     DdlFixture(Path dir) {
         this(dir, null);
@@ -86,6 +89,14 @@ final class DdlFixture implements AutoCloseable {
         }
     }
 
+    /** The query side DESCRIBE needs for views and system tables, built on first use. */
+    private QueryHandler queries() {
+        if (queries == null) {
+            queries = new QueryHandler(ctx);
+        }
+        return queries;
+    }
+
     ExecutionContext exec(Role role) {
         return new ExecutionContext(new AuthSession(new UserId(role == Role.SYSTEM ? "root" : role.wireName()), role,
                 AuthSession.AuthMethod.INTERNAL, "127.0.0.1"), NamespaceId.DEFAULT);
@@ -99,6 +110,9 @@ final class DdlFixture implements AutoCloseable {
     StatementResult run(String sql, ExecutionContext exec) {
         KalamStatement statement = TableDdlParser.parse(Lexer.tokenize(sql));
         statement.requirement().check(exec.session().role());
+        if (statement instanceof DescribeTableStatement describe) {
+            return DescribeHandler.execute(ctx, describe, exec, queries());
+        }
         return assertInstanceOf(ExecutableStatement.class, statement).execute(ctx, exec);
     }
 
