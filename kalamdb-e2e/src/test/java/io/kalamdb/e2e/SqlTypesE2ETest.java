@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -204,8 +203,6 @@ class SqlTypesE2ETest {
     }
 
     @Test
-    @Disabled("Known gap, kept open on the SQL engine issue: values are stored with microseconds, but queries run "
-            + "through Calcite, whose TIMESTAMP/TIME runtime holds milliseconds, so SELECT drops the sub-millisecond digits")
     void timestampsKeepMicroseconds() {
         Expect.message(root("CREATE TABLE ty.micros (id INT PRIMARY KEY, ts TIMESTAMP, tm TIME)"),
                 "Table ty.micros created successfully (shared)", ROOT);

@@ -15,8 +15,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Maps KalamDB types and storage values to Calcite's and back. Calcite's runtime keeps TIMESTAMP as epoch
- * milliseconds, TIME as milliseconds of the day and DATE as days; KalamDB stores µs, so sub-millisecond digits do
- * not survive expressions evaluated by Calcite. UUID, JSON, FILE and EMBEDDING travel as text.
+ * milliseconds, TIME as milliseconds of the day and DATE as days; KalamDB stores µs. Table scans therefore yield
+ * times as µs longs, which {@link MicrosRewriter} carries exactly wherever a plan only passes them along; values
+ * computed by Calcite's time functions are milliseconds. UUID, JSON, FILE and EMBEDDING travel as text.
  */
 public final class CalciteTypes {
     private CalciteTypes() {
@@ -63,6 +64,16 @@ public final class CalciteTypes {
             default: name = new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, pos); break;
         }
         return new SqlDataTypeSpec(name, pos);
+    }
+
+    /** A storage value as a table scan yields it: like {@link #toCalcite}, but times stay µs longs. */
+    public static Object scanValue(KalamDataType type, Object value) {
+        switch (type.kind()) {
+            case TIMESTAMP:
+            case DATE_TIME:
+            case TIME: return value;
+            default: return toCalcite(type, value);
+        }
     }
 
     /** A storage value as Calcite's runtime holds it. */

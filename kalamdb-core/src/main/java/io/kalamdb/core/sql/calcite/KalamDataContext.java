@@ -14,12 +14,19 @@ final class KalamDataContext implements DataContext {
     private final SchemaPlus root;
     private final JavaTypeFactory typeFactory;
     private final Map<String, Object> internal;
-    private final Object[] params;
+    private final Params params;
     private final QueryScope scope;
     private final ScanHints hints;
     private final AtomicBoolean cancel = new AtomicBoolean();
 
-    KalamDataContext(SchemaPlus root, JavaTypeFactory typeFactory, Map<String, Object> internal, Object[] params,
+    /**
+     * The bound parameters: in Calcite's representation by index, as storage values by index, and the exact-µs
+     * parameters from {@link MicrosRewriter#MICROS_PARAM_BASE} on.
+     */
+    record Params(Object[] calcite, Object[] storage, Object[] micros) {
+    }
+
+    KalamDataContext(SchemaPlus root, JavaTypeFactory typeFactory, Map<String, Object> internal, Params params,
                      QueryScope scope, ScanHints hints) {
         this.hints = hints;
         this.root = root;
@@ -27,6 +34,11 @@ final class KalamDataContext implements DataContext {
         this.internal = internal;
         this.params = params;
         this.scope = scope;
+    }
+
+    /** Parameter {@code i} as a storage value (null when absent). */
+    Object storageParam(int i) {
+        return i < params.storage().length ? params.storage()[i] : null;
     }
 
     @Override
@@ -48,7 +60,10 @@ final class KalamDataContext implements DataContext {
     public Object get(String name) {
         if (name.startsWith("?")) {
             int i = Integer.parseInt(name.substring(1));
-            return i < params.length ? params[i] : null;
+            if (i >= MicrosRewriter.MICROS_PARAM_BASE) {
+                return params.micros()[i - MicrosRewriter.MICROS_PARAM_BASE];
+            }
+            return i < params.calcite().length ? params.calcite()[i] : null;
         }
         Object v = internal.get(name);
         if (v != null) {

@@ -4,6 +4,7 @@ import io.kalamdb.commons.enums.TableType;
 import io.kalamdb.commons.ids.SnowflakeGenerator;
 import io.kalamdb.commons.models.ColumnDefinition;
 import io.kalamdb.commons.models.TableDefinition;
+import io.kalamdb.commons.types.ValueCoercion;
 import io.kalamdb.core.tables.HotTableStore;
 import io.kalamdb.core.tables.RowVersion;
 import java.util.ArrayList;
@@ -60,22 +61,25 @@ public final class KalamTable extends AbstractTable implements ScannableTable {
             long nowMillis = scope.nowMicros() / 1000L;
             store.scanStream(def, owner, v -> {
                 if (SnowflakeGenerator.timestampMillis(v.seq()) + ttlMillis > nowMillis) {
-                    out.add(rows.calciteRow(v, null));
+                    out.add(rows.scanRow(v));
                 }
             });
             return Linq4j.asEnumerable(out);
         }
         boolean includeDeleted = hints.includeDeleted();
         int pkParam = hints.pkParam(def.tableId());
-        Object pkValue = pkParam < 0 || rows.pkIndex() < 0 ? null : root.get("?" + pkParam);
+        Object pkValue = pkParam < 0 || rows.pkIndex() < 0 || !(root instanceof KalamDataContext dc) ? null
+                : dc.storageParam(pkParam);
         if (pkValue != null) {
-            RowVersion v = store.latest(def, owner, CalciteTypes.fromCalcite(rows.type(rows.pkIndex()), pkValue));
+            int pk = rows.pkIndex();
+            RowVersion v = store.latest(def, owner,
+                    ValueCoercion.coerce(pkValue, rows.type(pk), def.columns().get(pk).columnName()));
             if (v != null && (includeDeleted || !v.record().deleted())) {
-                out.add(rows.calciteRow(v, null));
+                out.add(rows.scanRow(v));
             }
             return Linq4j.asEnumerable(out);
         }
-        store.scanLatest(def, owner, includeDeleted, v -> out.add(rows.calciteRow(v, null)));
+        store.scanLatest(def, owner, includeDeleted, v -> out.add(rows.scanRow(v)));
         return Linq4j.asEnumerable(out);
     }
 }

@@ -13,9 +13,15 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 public final class KalamTypeSystem extends RelDataTypeSystemImpl {
     public static final KalamTypeSystem INSTANCE = new KalamTypeSystem();
 
+    /** Decimals up to 38 digits; time literals keep microseconds (the runtime itself holds milliseconds). */
     @Override
     public int getMaxPrecision(SqlTypeName typeName) {
-        return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxPrecision(typeName);
+        switch (typeName) {
+            case DECIMAL: return 38;
+            case TIMESTAMP:
+            case TIME: return 6;
+            default: return super.getMaxPrecision(typeName);
+        }
     }
 
     @Override

@@ -52,6 +52,8 @@ import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.metadata.RelColumnOrigin;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
@@ -63,6 +65,7 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlDataTypeSpec;
@@ -84,6 +87,7 @@ import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.tools.FrameworkConfig;
 import org.apache.calcite.tools.Frameworks;
 import org.apache.calcite.tools.Planner;
+import org.apache.calcite.tools.Program;
 import org.apache.calcite.tools.Programs;
 import org.apache.calcite.tools.ValidationException;
 
@@ -150,7 +154,7 @@ public final class QueryEngine {
         List<String> itemTexts = mode == Mode.TOP_LEVEL ? ColumnNames.selectItemTexts(parsed, sql) : null;
         Planned planned = plan(sql, parsed, exec, params, scope, mode);
         checkReadAccess(planned.tables, scope);
-        Object[] values = bindValues(planned, params);
+        KalamDataContext.Params values = bindValues(planned, params);
         CompiledQuery q = planned.compiled;
         List<Object[]> rows = scope.run(() -> execute(q, values, scope, planned.hints));
         return new Result(q, names(q, itemTexts), rows);
@@ -172,7 +176,7 @@ public final class QueryEngine {
         Result r;
         if (cached != null) {
             checkReadAccess(cached.planned().tables, scope);
-            Object[] values = bindValues(cached.planned(), params);
+            KalamDataContext.Params values = bindValues(cached.planned(), params);
             CompiledQuery q = cached.planned().compiled;
             ScanHints hints = cached.planned().hints;
             List<Object[]> rows = scope.run(() -> execute(q, values, scope, hints));
@@ -185,7 +189,7 @@ public final class QueryEngine {
             List<String> itemTexts = ColumnNames.selectItemTexts(parsed, sql);
             Planned planned = plan(sql, parsed, exec, params, scope, Mode.TOP_LEVEL);
             checkReadAccess(planned.tables, scope);
-            Object[] values = bindValues(planned, params);
+            KalamDataContext.Params values = bindValues(planned, params);
             CompiledQuery q = planned.compiled;
             List<Object[]> rows = scope.run(() -> execute(q, values, scope, planned.hints));
             r = new Result(q, names(q, itemTexts), rows);
@@ -321,7 +325,7 @@ public final class QueryEngine {
         });
     }
 
-    private FrameworkConfig frameworkConfig(SchemaPlus root) {
+    private FrameworkConfig frameworkConfig(SchemaPlus root, MicrosRewriter micros) {
         return Frameworks.newConfigBuilder()
                 .parserConfig(parserConfig)
                 .defaultSchema(root)
@@ -329,13 +333,27 @@ public final class QueryEngine {
                 .typeSystem(KalamTypeSystem.INSTANCE)
                 .sqlValidatorConfig(SqlValidator.Config.DEFAULT.withConformance(KalamConformance.INSTANCE)
                         .withIdentifierExpansion(true))
-                .programs(Programs.standard())
+                .programs(Programs.sequence(exactTimes(micros), Programs.standard()))
                 .build();
+    }
+
+    /**
+     * The first step of planning: sub-queries become joins and correlations are removed (as Calcite's standard
+     * program would do next), then {@link MicrosRewriter} makes the plan carry table times as exact µs.
+     */
+    private static Program exactTimes(MicrosRewriter micros) {
+        Program subQueries = Programs.subQuery(DefaultRelMetadataProvider.INSTANCE);
+        return (planner, rel, traits, materializations, lattices) -> {
+            RelNode flat = subQueries.run(planner, rel, traits, materializations, lattices);
+            flat = RelDecorrelator.decorrelateQuery(flat, RelFactories.LOGICAL_BUILDER.create(flat.getCluster(), null));
+            return micros.rewrite(flat);
+        };
     }
 
     private CompiledQuery compile(SqlNode node) {
         SchemaPlus root = catalog.root();
-        Planner planner = Frameworks.getPlanner(frameworkConfig(root));
+        MicrosRewriter micros = new MicrosRewriter();
+        Planner planner = Frameworks.getPlanner(frameworkConfig(root, micros));
         try {
             planner.parse("VALUES 1");
             SqlNode validated = planner.validate(node);
@@ -376,8 +394,9 @@ public final class QueryEngine {
                     (Bindable<?>) EnumerableInterpretable.toBindable(internal, null,
                             (EnumerableRel) physical, EnumerableRel.Prefer.ARRAY);
             RelDataType paramRow = paramRowType((JavaTypeFactory) planner.getTypeFactory(), paramTypes);
-            return new CompiledQuery(bindable, internal, paramRow, names, types, flags, origins, systemTables,
-                    RelOptUtil.toString(logical), RelOptUtil.toString(physical));
+            return new CompiledQuery(bindable, internal, paramRow, micros.params(), names, types, flags,
+                    micros.resultMicros(), origins, systemTables, RelOptUtil.toString(logical),
+                    RelOptUtil.toString(physical));
         } catch (ValidationException e) {
             throw validationError(e);
         } catch (KalamDbException e) {
@@ -544,53 +563,71 @@ public final class QueryEngine {
         }
     }
 
-    /** The parameter values by index, coerced to the types the plan expects and in Calcite's representation. */
-    private static Object[] bindValues(Planned planned, List<SqlParam> params) {
+    /**
+     * The parameter values by index, coerced to the types the plan expects: in Calcite's representation for the plan,
+     * as storage values for the scans' primary-key lookups, and as exact µs for the parameters the plan compares
+     * with table times ({@link MicrosRewriter}).
+     */
+    private static KalamDataContext.Params bindValues(Planned planned, List<SqlParam> params) {
         RelDataType row = planned.compiled.parameterRowType();
         int n = Math.max(row.getFieldCount(), planned.liftedFrom + planned.lifted.size());
         Object[] values = new Object[n];
+        Object[] storage = new Object[n];
         for (int i = 0; i < n; i++) {
-            Object raw;
-            boolean user = i < planned.liftedFrom;
-            if (user) {
-                raw = params.get(i).value();
-            } else if (i - planned.liftedFrom < planned.lifted.size()) {
-                raw = planned.lifted.get(i - planned.liftedFrom);
-            } else {
+            Object raw = rawParam(planned, params, i);
+            if (raw == null) {
                 continue;
             }
             RelDataType t = i < row.getFieldCount() ? row.getFieldList().get(i).getType() : null;
-            values[i] = toParamValue(raw, t, i, user);
+            if (t == null || t.getSqlTypeName() == SqlTypeName.ANY) {
+                values[i] = raw instanceof BigDecimal d ? (d.scale() <= 0 ? (Object) d.longValueExact()
+                        : d.doubleValue()) : raw;
+                storage[i] = values[i];
+                continue;
+            }
+            KalamDataType k = CalciteTypes.fromRel(t);
+            storage[i] = coerceParam(raw, k, i, i < planned.liftedFrom);
+            values[i] = CalciteTypes.toCalcite(k, storage[i]);
         }
-        return values;
+        List<MicrosRewriter.MicrosParam> exact = planned.compiled.microsParams();
+        Object[] micros = new Object[exact.size()];
+        for (int j = 0; j < micros.length; j++) {
+            MicrosRewriter.MicrosParam p = exact.get(j);
+            micros[j] = coerceParam(rawParam(planned, params, p.source()), p.type(), p.source(),
+                    p.source() < planned.liftedFrom);
+        }
+        return new KalamDataContext.Params(values, storage, micros);
     }
 
-    private static Object toParamValue(Object raw, RelDataType type, int index, boolean user) {
-        if (raw == null) {
-            return null;
+    /** The value of parameter {@code i}: a request parameter, a literal lifted from the query, or null. */
+    private static Object rawParam(Planned planned, List<SqlParam> params, int i) {
+        if (i < planned.liftedFrom) {
+            return params.get(i).value();
         }
-        if (type == null || type.getSqlTypeName() == SqlTypeName.ANY) {
-            return raw instanceof BigDecimal d ? (d.scale() <= 0 ? (Object) d.longValueExact() : d.doubleValue()) : raw;
-        }
-        KalamDataType k = CalciteTypes.fromRel(type);
-        Object storage = user ? ValueCoercion.coerceParam(raw, k, index + 1)
-                : ValueCoercion.coerce(raw, k, "?");
-        return CalciteTypes.toCalcite(k, storage);
+        int lifted = i - planned.liftedFrom;
+        return lifted < planned.lifted.size() ? planned.lifted.get(lifted) : null;
     }
 
-    private List<Object[]> execute(CompiledQuery q, Object[] values, QueryScope scope, ScanHints hints) {
+    private static Object coerceParam(Object raw, KalamDataType type, int index, boolean user) {
+        return raw == null ? null : user ? ValueCoercion.coerceParam(raw, type, index + 1)
+                : ValueCoercion.coerce(raw, type, "?");
+    }
+
+    private List<Object[]> execute(CompiledQuery q, KalamDataContext.Params values, QueryScope scope,
+                                   ScanHints hints) {
         KalamDataContext dc = new KalamDataContext(catalog.root(), typeFactory, q.internalParameters(),
                 values, scope, hints);
         Enumerable<Object> enumerable = q.bindable().bind(dc);
         List<Object[]> rows = new ArrayList<>();
         List<KalamDataType> types = q.fieldTypes();
+        boolean[] micros = q.microsFields();
         try (Enumerator<Object> e = enumerable.enumerator()) {
             while (e.moveNext()) {
                 Object current = e.current();
                 Object[] raw = current instanceof Object[] arr ? arr : new Object[] {current};
                 Object[] out = new Object[raw.length];
                 for (int i = 0; i < raw.length; i++) {
-                    out[i] = CalciteTypes.fromCalcite(types.get(i), raw[i]);
+                    out[i] = micros[i] ? raw[i] : CalciteTypes.fromCalcite(types.get(i), raw[i]);
                 }
                 rows.add(out);
             }

@@ -129,19 +129,11 @@ public final class TableRows {
         return out;
     }
 
-    /** A Calcite row of the projected columns (all when {@code projects} is null). */
-    public Object[] calciteRow(RowVersion v, int[] projects) {
-        if (projects == null) {
-            Object[] out = new Object[columnIds.length];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = CalciteTypes.toCalcite(types[i], value(v, i));
-            }
-            return out;
-        }
-        Object[] out = new Object[projects.length];
-        for (int i = 0; i < projects.length; i++) {
-            int c = projects[i];
-            out[i] = CalciteTypes.toCalcite(types[c], value(v, c));
+    /** The row a table scan yields for a version, see {@link CalciteTypes#scanValue}. */
+    public Object[] scanRow(RowVersion v) {
+        Object[] out = new Object[columnIds.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = CalciteTypes.scanValue(types[i], value(v, i));
         }
         return out;
     }

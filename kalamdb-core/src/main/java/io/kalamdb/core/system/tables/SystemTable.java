@@ -61,7 +61,7 @@ public final class SystemTable extends AbstractTable implements ScannableTable {
             Object[] c = new Object[r.length];
             for (int i = 0; i < r.length; i++) {
                 KalamDataType t = columns.get(i).type();
-                c[i] = CalciteTypes.toCalcite(t, r[i]);
+                c[i] = CalciteTypes.scanValue(t, r[i]);
             }
             out.add(c);
         }
