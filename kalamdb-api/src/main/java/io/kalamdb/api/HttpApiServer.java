@@ -98,10 +98,14 @@ public final class HttpApiServer {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
-    /** Stops accepting, lets in-flight requests finish (up to 10 s), then releases the event loops. */
+    /**
+     * Stops accepting, lets in-flight requests finish (up to 10 s), then releases the event loops. Every wait is
+     * bounded: an event loop that misses its shutdown wake-up (seen with Netty's NIO selector) never keeps the
+     * process from exiting.
+     */
     public void stop() {
-        if (serverChannel != null) {
-            serverChannel.close().awaitUninterruptibly();
+        if (serverChannel != null && !serverChannel.close().awaitUninterruptibly(5, TimeUnit.SECONDS)) {
+            log.warn("The listening socket did not close within 5 s");
         }
         workers.shutdown();
         try {
@@ -112,8 +116,14 @@ public final class HttpApiServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-        bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        stopLoops(ioGroup, "I/O");
+        stopLoops(bossGroup, "accept");
+    }
+
+    private static void stopLoops(EventLoopGroup group, String name) {
+        if (!group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS)) {
+            log.warn("The {} event loops did not stop within 5 s; shutting down without them", name);
+        }
     }
 
     /**

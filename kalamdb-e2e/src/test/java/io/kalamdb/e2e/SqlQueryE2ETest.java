@@ -27,6 +27,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * SELECT (sql.md §7, http-api.md §5.4, §5.9): clauses, joins, subqueries, CTEs and set operations, aggregates with
@@ -417,6 +419,23 @@ class SqlQueryE2ETest {
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------------
+
+    /** Only the spec's short reserved list is reserved (sql.md §1): other SQL words work as plain column names. */
+    @ParameterizedTest
+    @ValueSource(strings = {"at", "date", "time", "year", "day", "count", "min", "sum", "position", "value", "rank",
+            "row", "rows", "range", "uuid", "int", "text", "timestamp", "filter", "new"})
+    void sqlWordsWorkAsColumnNames(String name) {
+        String t = "q.word_" + name;
+        Expect.sqlOk(root("CREATE TABLE " + t + " (id INT PRIMARY KEY, " + name + " TEXT)"), 1);
+        affected(root("INSERT INTO " + t + " (id, " + name + ") VALUES (1, 'x'), (2, 'y')"), "Inserted 2 row(s)", 2,
+                ROOT);
+        affected(root("UPDATE " + t + " SET " + name + " = 'z' WHERE " + name + " = 'y'"), "Updated 1 row(s)", 1,
+                ROOT);
+        assertRows(rowResult(root("SELECT w." + name + ", COUNT(" + name + ") AS n FROM " + t + " w WHERE " + name
+                + " IN (SELECT " + name + " FROM " + t + ") GROUP BY w." + name + " ORDER BY " + name), ROOT),
+                "[[\"x\",\"1\"],[\"z\",\"1\"]]");
+        affected(root("DELETE FROM " + t + " WHERE " + name + " = 'x'"), "Deleted 1 row(s)", 1, ROOT);
+    }
 
     private static Response root(String sql) {
         return http.sql(rootToken, sql);
