@@ -120,6 +120,33 @@ class SqlDmlE2ETest {
     }
 
     @Test
+    void defaultKeywordWritesTheColumnDefault() {
+        Expect.sqlOk(root("CREATE TABLE " + NS + ".kw_default (id BIGINT PRIMARY KEY DEFAULT SNOWFLAKE_ID(), "
+                + "status TEXT DEFAULT 'active', n INT NOT NULL DEFAULT 7, note TEXT)"), 1);
+        affected(root("INSERT INTO " + NS + ".kw_default VALUES (DEFAULT, DEFAULT, DEFAULT, DEFAULT), "
+                + "(DEFAULT, 'x', 1, 'y')"), "Inserted 2 row(s)", 2, ROOT);
+        assertRows(rowResult(root("SELECT status, n, note, id > 0 FROM " + NS + ".kw_default ORDER BY n DESC"), ROOT),
+                "[[\"active\",7,null,true],[\"x\",1,\"y\",true]]");
+        Expect.sqlOk(root("CREATE TABLE " + NS + ".kw_nodefault (id INT PRIMARY KEY, n INT)"), 1);
+        assertError("INSERT INTO " + NS + ".kw_nodefault (id, n) VALUES (DEFAULT, 5)",
+                "NOT NULL constraint violation: column 'id' cannot be NULL (row 1)");
+    }
+
+    @Test
+    void whereClausesComputeWithConstants() {
+        Expect.sqlOk(root("CREATE TABLE " + NS + ".computed (id INT PRIMARY KEY, name TEXT, qty INT)"), 1);
+        affected(root("INSERT INTO " + NS + ".computed VALUES (1, 'ab', 100), (2, 'b', 101), (3, 'c', 7)"),
+                "Inserted 3 row(s)", 3, ROOT);
+        affected(root("UPDATE " + NS + ".computed SET qty = qty - 1 WHERE qty - 1 >= 100"), "Updated 1 row(s)", 1,
+                ROOT);
+        affected(root("DELETE FROM " + NS + ".computed WHERE name = 'a' || 'b'"), "Deleted 1 row(s)", 1, ROOT);
+        affected(root("DELETE FROM " + NS + ".computed WHERE id = abs(-3)"), "Deleted 1 row(s)", 1, ROOT);
+        affected(sqlParams(http, rootToken, "UPDATE " + NS + ".computed SET name = 'z' WHERE id = $1 + 1", 1),
+                "Updated 1 row(s)", 1, ROOT);
+        assertRows(rowResult(root("SELECT id, name, qty FROM " + NS + ".computed"), ROOT), "[[2,\"z\",100]]");
+    }
+
+    @Test
     void insertWithoutColumnListTargetsEveryUserColumn() {
         createTable("CREATE TABLE dml.plain (id INT PRIMARY KEY, name TEXT, score DOUBLE)", "dml.plain", "shared");
         affected(root("INSERT INTO dml.plain VALUES (2, 'two', 2.5), (1, 'one', NULL)"), "Inserted 2 row(s)", 2, ROOT);

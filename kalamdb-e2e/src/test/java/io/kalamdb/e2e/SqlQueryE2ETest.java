@@ -420,6 +420,20 @@ class SqlQueryE2ETest {
 
     // ---- helpers ----------------------------------------------------------------------------------------------------
 
+    @Test
+    void subqueriesInWhereKeepLimitsAndTheDefaultOrder() {
+        Expect.sqlOk(root("CREATE TABLE q.sub (id INT PRIMARY KEY, v INT)"), 1);
+        affected(root("INSERT INTO q.sub VALUES (3, 1), (1, 1), (2, 2), (4, 9)"), "Inserted 4 row(s)", 4, ROOT);
+        assertRows(rowResult(root("SELECT id FROM q.sub WHERE id = (SELECT id FROM q.sub ORDER BY id DESC LIMIT 1)"),
+                ROOT), "[[4]]");
+        assertRows(rowResult(root("SELECT id FROM q.sub WHERE id IN (SELECT id FROM q.sub ORDER BY id LIMIT 2)"),
+                ROOT), "[[1],[2]]");
+        assertRows(rowResult(root("SELECT id FROM q.sub WHERE v IN (SELECT v FROM q.sub WHERE v < 5)"), ROOT),
+                "[[1],[2],[3]]");
+        assertRows(rowResult(root("SELECT id FROM q.sub s WHERE EXISTS (SELECT 1 FROM q.sub LIMIT 1)"), ROOT),
+                "[[1],[2],[3],[4]]");
+    }
+
     /** Only the spec's short reserved list is reserved (sql.md §1): other SQL words work as plain column names. */
     @ParameterizedTest
     @ValueSource(strings = {"at", "date", "time", "year", "day", "count", "min", "sum", "position", "value", "rank",

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -151,8 +152,17 @@ public final class QueryEngine {
     /** Runs a query and returns the storage values of its rows. */
     public Result run(String sql, SqlNode parsed, ExecutionContext exec, List<SqlParam> params,
                       QueryScope scope, Mode mode) {
+        return run(sql, parsed, () -> parse(sql), exec, params, scope, mode);
+    }
+
+    /**
+     * Runs a query whose tree {@code parsed} was built from {@code sql}; {@code fresh} builds an unprepared copy of
+     * it again, for planning the literal form when the lifted one cannot be typed.
+     */
+    public Result run(String sql, SqlNode parsed, Supplier<SqlNode> fresh, ExecutionContext exec,
+                      List<SqlParam> params, QueryScope scope, Mode mode) {
         List<String> itemTexts = mode == Mode.TOP_LEVEL ? ColumnNames.selectItemTexts(parsed, sql) : null;
-        Planned planned = plan(sql, parsed, exec, params, scope, mode);
+        Planned planned = plan(sql, parsed, fresh, exec, params, scope, mode);
         checkReadAccess(planned.tables, scope);
         KalamDataContext.Params values = bindValues(planned, params);
         CompiledQuery q = planned.compiled;
@@ -187,7 +197,7 @@ public final class QueryEngine {
                 throw KalamDbException.userError("Expected a query");
             }
             List<String> itemTexts = ColumnNames.selectItemTexts(parsed, sql);
-            Planned planned = plan(sql, parsed, exec, params, scope, Mode.TOP_LEVEL);
+            Planned planned = plan(sql, parsed, () -> parse(sql), exec, params, scope, Mode.TOP_LEVEL);
             checkReadAccess(planned.tables, scope);
             KalamDataContext.Params values = bindValues(planned, params);
             CompiledQuery q = planned.compiled;
@@ -218,7 +228,7 @@ public final class QueryEngine {
     /** The plans of a query, for EXPLAIN. */
     public CompiledQuery explain(String sql, SqlNode parsed, ExecutionContext exec,
                                  List<SqlParam> params, QueryScope scope) {
-        Planned planned = plan(sql, parsed, exec, params, scope, Mode.INTERNAL);
+        Planned planned = plan(sql, parsed, () -> parse(sql), exec, params, scope, Mode.INTERNAL);
         checkReadAccess(planned.tables, scope);
         return planned.compiled;
     }
@@ -227,7 +237,7 @@ public final class QueryEngine {
                            ScanHints hints) {
     }
 
-    private Planned plan(String sql, SqlNode parsed, ExecutionContext exec,
+    private Planned plan(String sql, SqlNode parsed, Supplier<SqlNode> fresh, ExecutionContext exec,
                          List<SqlParam> params, QueryScope scope, Mode mode) {
         int given = params == null ? 0 : params.size();
         SqlPreparer.Prepared prepared = preparer.prepare(parsed, exec.defaultNamespace());
@@ -252,7 +262,7 @@ public final class QueryEngine {
                     throw e;
                 }
                 // the lifted form could not be typed: plan the literal form (and type bare $n by their values)
-                SqlNode reparsed = parse(sql);
+                SqlNode reparsed = fresh.get();
                 if (!reparsed.getKind().belongsTo(SqlKind.QUERY)) {
                     throw e;
                 }

@@ -515,15 +515,23 @@ public final class SqlPreparer {
     }
 
     private static SqlNodeList defaultOrder(SqlSelect s, List<TableRef> tables) {
-        if (s.getGroup() != null || s.getHaving() != null || s.isDistinct() || tables.size() != 1
-                || tables.get(0).definition() == null || hasAggregate(s.getSelectList())) {
+        if (s.getGroup() != null || s.getHaving() != null || s.isDistinct() || hasAggregate(s.getSelectList())) {
             return SqlNodeList.EMPTY;
         }
+        // the FROM is one table (sub-queries elsewhere, e.g. in WHERE, do not change that)
         SqlNode from = s.getFrom();
-        if (from == null || from instanceof SqlJoin || from instanceof SqlSelect) {
+        if (from != null && from.getKind() == SqlKind.AS) {
+            from = ((SqlCall) from).operand(0);
+        }
+        if (!(from instanceof SqlIdentifier id) || id.names.size() != 2) {
             return SqlNodeList.EMPTY;
         }
-        TableDefinition def = tables.get(0).definition();
+        TableId fromId = TableId.of(id.names.get(0), id.names.get(1));
+        TableDefinition def = tables.stream().filter(t -> t.definition() != null && t.id().equals(fromId))
+                .map(TableRef::definition).findFirst().orElse(null);
+        if (def == null) {
+            return SqlNodeList.EMPTY;
+        }
         String column;
         if (def.tableType() == TableType.STREAM) {
             column = ColumnDefinition.SEQ;
@@ -561,23 +569,52 @@ public final class SqlPreparer {
         return found[0];
     }
 
+    /** Predicates whose literal operands are lifted: the other operand gives the parameter its type. */
+    private static final Set<SqlKind> LIFTED_PREDICATES = Set.of(SqlKind.EQUALS, SqlKind.NOT_EQUALS,
+            SqlKind.LESS_THAN, SqlKind.LESS_THAN_OR_EQUAL, SqlKind.GREATER_THAN, SqlKind.GREATER_THAN_OR_EQUAL,
+            SqlKind.IS_DISTINCT_FROM, SqlKind.IS_NOT_DISTINCT_FROM, SqlKind.IN, SqlKind.NOT_IN, SqlKind.LIKE,
+            SqlKind.BETWEEN);
+
     /**
-     * Lifts numeric and string literals of WHERE clauses into dynamic parameters numbered from {@code firstIndex},
-     * so queries that differ only in those literals share a cached plan. Returns the lifted values in order.
+     * Lifts the numeric and string literals compared in WHERE clauses ({@code col = 5}, {@code col IN ('a', 'b')},
+     * {@code col BETWEEN 1 AND 9}, {@code col LIKE 'x%'}) into dynamic parameters numbered from {@code firstIndex},
+     * so queries that differ only in those literals share a cached plan. Literals inside arithmetic or function
+     * calls, and predicates of constants only, stay literals: nothing would type their parameters. Returns the
+     * lifted values in order.
      */
     public static List<Object> liftLiterals(SqlNode node, int firstIndex) {
         List<Object> values = new ArrayList<>();
         SqlShuttle lifter = new SqlShuttle() {
             @Override
-            public SqlNode visit(SqlLiteral literal) {
-                if (literal instanceof SqlNumericLiteral num && num.isExact()) {
+            public SqlNode visit(SqlCall call) {
+                if (!LIFTED_PREDICATES.contains(call.getKind()) || !(call instanceof SqlBasicCall)) {
+                    return super.visit(call);
+                }
+                List<SqlNode> operands = call.getOperandList();
+                boolean typed = operands.stream().anyMatch(o -> o != null && !isConstant(o));
+                List<SqlNode> out = new ArrayList<>(operands.size());
+                for (SqlNode o : operands) {
+                    out.add(o == null ? null : typed && isConstant(o) ? lift(o) : o.accept(this));
+                }
+                return call.getOperator().createCall(call.getFunctionQuantifier(), call.getParserPosition(), out);
+            }
+
+            private SqlNode lift(SqlNode constant) {
+                if (constant instanceof SqlNodeList list) {
+                    SqlNodeList lifted = new SqlNodeList(list.getParserPosition());
+                    for (SqlNode item : list) {
+                        lifted.add(lift(item));
+                    }
+                    return lifted;
+                }
+                if (constant instanceof SqlNumericLiteral num && num.isExact()) {
                     values.add(num.bigDecimalValue());
-                } else if (literal instanceof SqlCharStringLiteral str) {
+                } else if (constant instanceof SqlCharStringLiteral str) {
                     values.add(str.getValueAs(String.class));
                 } else {
-                    return literal;
+                    return constant;
                 }
-                return new SqlDynamicParam(firstIndex + values.size() - 1, literal.getParserPosition());
+                return new SqlDynamicParam(firstIndex + values.size() - 1, constant.getParserPosition());
             }
         };
         node.accept(new SqlShuttle() {
@@ -590,5 +627,18 @@ public final class SqlPreparer {
             }
         });
         return values;
+    }
+
+    /** A literal, a parameter, or a list of them. */
+    private static boolean isConstant(SqlNode node) {
+        if (node instanceof SqlNodeList list) {
+            for (SqlNode item : list) {
+                if (!isConstant(item)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return node instanceof SqlLiteral || node instanceof SqlDynamicParam;
     }
 }

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlBinaryStringLiteral;
 import org.apache.calcite.sql.SqlCall;
@@ -162,13 +163,16 @@ public final class DmlExecutor {
             }
             columns.add(col);
         }
-        SqlNodeList select = new SqlNodeList(POS);
-        select.add(new SqlIdentifier(def.primaryKey().columnName(), POS));
-        for (int i = 0; i < columns.size(); i++) {
-            select.add(QueryEngine.castUserParams(update.getSourceExpressionList().get(i), params));
-        }
-        List<Object[]> matches = matching(update.getTargetTable(), update.getAlias(), update.getCondition(), select,
-                sql, exec, params, qs);
+        String pkName = def.primaryKey().columnName();
+        List<Object[]> matches = matching(update, u -> {
+            SqlUpdate up = (SqlUpdate) u;
+            SqlNodeList select = new SqlNodeList(POS);
+            select.add(new SqlIdentifier(pkName, POS));
+            for (SqlNode e : up.getSourceExpressionList()) {
+                select.add(QueryEngine.castUserParams(e, params));
+            }
+            return query(up.getTargetTable(), up.getAlias(), up.getCondition(), select);
+        }, sql, exec, params, qs);
         int pkIndex = t.rows().pkIndex();
         int updated = write(t, (batch, firstSeq) -> {
             int n = 0;
@@ -199,11 +203,14 @@ public final class DmlExecutor {
                                   QueryScope qs) {
         Target t = target((SqlIdentifier) delete.getTargetTable(), exec, qs, true);
         TableDefinition def = t.def();
-        SqlNodeList select = new SqlNodeList(POS);
         boolean stream = def.tableType() == TableType.STREAM;
-        select.add(new SqlIdentifier(stream ? ColumnDefinition.SEQ : def.primaryKey().columnName(), POS));
-        List<Object[]> matches = matching(delete.getTargetTable(), delete.getAlias(), delete.getCondition(), select,
-                sql, exec, params, qs);
+        String key = stream ? ColumnDefinition.SEQ : def.primaryKey().columnName();
+        List<Object[]> matches = matching(delete, d -> {
+            SqlDelete del = (SqlDelete) d;
+            SqlNodeList select = new SqlNodeList(POS);
+            select.add(new SqlIdentifier(key, POS));
+            return query(del.getTargetTable(), del.getAlias(), del.getCondition(), select);
+        }, sql, exec, params, qs);
         int deleted = write(t, (batch, firstSeq) -> {
             int n = 0;
             for (Object[] m : matches) {
@@ -224,12 +231,20 @@ public final class DmlExecutor {
         return new StatementResult.Message(deleted, "Deleted " + deleted + " row(s)", qs.userId().value());
     }
 
-    /** Runs {@code SELECT <select> FROM <table> WHERE <condition>} as the caller and returns storage values. */
-    private List<Object[]> matching(SqlNode table, SqlIdentifier alias, SqlNode condition, SqlNodeList select,
-                                    String sql, ExecutionContext exec, List<SqlParam> params, QueryScope qs) {
+    /**
+     * Runs the query {@code toQuery} builds from a DML statement as the caller and returns storage values; when the
+     * engine needs an untouched tree again, it is built from a fresh parse of {@code sql}.
+     */
+    private List<Object[]> matching(SqlNode dml, Function<SqlNode, SqlNode> toQuery, String sql,
+                                    ExecutionContext exec, List<SqlParam> params, QueryScope qs) {
+        return engine.run(sql, toQuery.apply(dml), () -> toQuery.apply(prepareExpressions(engine.parse(sql))), exec,
+                params, qs, QueryEngine.Mode.INTERNAL).rows();
+    }
+
+    /** {@code SELECT <select> FROM <table> [AS alias] WHERE <condition>}. */
+    private static SqlSelect query(SqlNode table, SqlIdentifier alias, SqlNode condition, SqlNodeList select) {
         SqlNode from = alias == null ? table : SqlStdOperatorTable.AS.createCall(POS, table, alias);
-        SqlSelect query = new SqlSelect(POS, null, select, from, condition, null, null, null, null, null, null, null);
-        return engine.run(sql, query, exec, params, qs, QueryEngine.Mode.INTERNAL).rows();
+        return new SqlSelect(POS, null, select, from, condition, null, null, null, null, null, null, null);
     }
 
     /** Work done under the commit lock with {@code seqCount} sequence numbers reserved; returns rows written. */
@@ -306,8 +321,10 @@ public final class DmlExecutor {
         return c;
     }
 
-    /** A source value and, when it came from {@code $n}, its 1-based parameter number. */
+    /** A source value and, when it came from {@code $n}, its 1-based parameter number ({@link #DEFAULT}: -1). */
     private record Value(Object value, int param) {
+        /** The {@code DEFAULT} keyword: the column gets its DEFAULT, as if it were omitted. */
+        static final Value DEFAULT = new Value(null, -1);
     }
 
     private List<Value[]> sourceRows(SqlNode source, List<ColumnDefinition> targets, String sql,
@@ -330,7 +347,9 @@ public final class DmlExecutor {
             }
             return out;
         }
-        QueryEngine.Result result = engine.run(sql, source, exec, params, qs, QueryEngine.Mode.INTERNAL);
+        QueryEngine.Result result = engine.run(sql, source,
+                () -> ((SqlInsert) prepareExpressions(engine.parse(sql))).getSource(), exec, params, qs,
+                QueryEngine.Mode.INTERNAL);
         if (result.query().fieldNames().size() != width) {
             throw KalamDbException.userError("INSERT has " + result.query().fieldNames().size() + " values but "
                     + width + " target columns");
@@ -350,6 +369,9 @@ public final class DmlExecutor {
                            QueryScope qs) {
         if (node instanceof SqlDynamicParam p) {
             return new Value(params.get(p.getIndex()).value(), p.getIndex() + 1);
+        }
+        if (node.getKind() == SqlKind.DEFAULT) {
+            return Value.DEFAULT;
         }
         if (node instanceof SqlLiteral lit) {
             return new Value(literal(lit), 0);
@@ -397,7 +419,10 @@ public final class DmlExecutor {
         return lit.toValue();
     }
 
-    /** The full row in column order: given values coerced, omitted columns from their DEFAULT, system columns null. */
+    /**
+     * The full row in column order: given values coerced, omitted columns and {@code DEFAULT} from the column's
+     * DEFAULT (else NULL), system columns null.
+     */
     private Object[] fullRow(TableDefinition def, List<ColumnDefinition> targets, Value[] source, QueryScope qs,
                              int rowNo) {
         Object[] row = new Object[def.columns().size()];
@@ -406,6 +431,9 @@ public final class DmlExecutor {
             ColumnDefinition c = targets.get(i);
             int index = def.columns().indexOf(c);
             Value v = source[i];
+            if (v == Value.DEFAULT) {
+                continue;
+            }
             row[index] = v.param() > 0 ? ValueCoercion.coerceParam(v.value(), c.dataType(), v.param())
                     : ValueCoercion.coerce(v.value(), c.dataType(), c.columnName());
             given[index] = true;
