@@ -434,6 +434,28 @@ class SqlQueryE2ETest {
                 "[[1],[2],[3],[4]]");
     }
 
+    /** A UUID matches in any of its accepted spellings (sql.md §12.3), in WHERE as on INSERT. */
+    @Test
+    void uuidsCompareByValue() {
+        String upper = "A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11";
+        String hex = "a0eebc999c0b4ef8bb6d6bb9bd380a11";
+        String canonical = "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11";
+        Expect.sqlOk(root("CREATE TABLE q.ids (id UUID PRIMARY KEY, ref UUID, n INT)"), 1);
+        affected(root("INSERT INTO q.ids VALUES ('" + upper + "', '" + hex + "', 1), "
+                + "('0190a0b2-7c3e-7d4f-9a1b-2c3d4e5f6a7b', NULL, 2)"), "Inserted 2 row(s)", 2, ROOT);
+        assertRows(rowResult(root("SELECT id FROM q.ids WHERE id = '" + upper + "'"), ROOT),
+                "[[\"" + canonical + "\"]]");
+        assertRows(rowResult(root("SELECT n FROM q.ids WHERE id = '" + hex + "'"), ROOT), "[[1]]");
+        assertRows(rowResult(root("SELECT n FROM q.ids WHERE ref = '" + upper + "' AND n > 0"), ROOT), "[[1]]");
+        assertRows(rowResult(sqlParams(http, rootToken, "SELECT n FROM q.ids WHERE ref = $1", hex), ROOT), "[[1]]");
+        assertRows(rowResult(root("SELECT n FROM q.ids WHERE id IN ('" + upper + "', "
+                + "'0190A0B2-7C3E-7D4F-9A1B-2C3D4E5F6A7B')"), ROOT), "[[2],[1]]");
+        Expect.sqlErrorWithDetails(root("SELECT n FROM q.ids WHERE ref = 'not-a-uuid'"), 400, "SQL_EXECUTION_ERROR",
+                "Statement 1 failed: Invalid UUID 'not-a-uuid'", "SELECT n FROM q.ids WHERE ref = 'not-a-uuid'");
+        affected(root("UPDATE q.ids SET n = 5 WHERE id = '" + hex + "'"), "Updated 1 row(s)", 1, ROOT);
+        affected(root("DELETE FROM q.ids WHERE id = '" + upper + "'"), "Deleted 1 row(s)", 1, ROOT);
+    }
+
     /** Only the spec's short reserved list is reserved (sql.md §1): other SQL words work as plain column names. */
     @ParameterizedTest
     @ValueSource(strings = {"at", "date", "time", "year", "day", "count", "min", "sum", "position", "value", "rank",

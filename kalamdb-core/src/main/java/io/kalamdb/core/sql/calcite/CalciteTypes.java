@@ -16,7 +16,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * Maps KalamDB types and storage values to Calcite's and back. Calcite's runtime keeps TIMESTAMP as epoch
  * milliseconds, TIME as milliseconds of the day and DATE as days; KalamDB stores µs. Table scans therefore yield
- * times as µs longs, which {@link MicrosRewriter} carries exactly wherever a plan only passes them along; values
+ * times as µs longs, which {@link TableValuesRewriter} carries exactly wherever a plan only passes them along; values
  * computed by Calcite's time functions are milliseconds. UUID, JSON, FILE and EMBEDDING travel as text.
  */
 public final class CalciteTypes {

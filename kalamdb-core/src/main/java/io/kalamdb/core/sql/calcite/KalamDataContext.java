@@ -21,9 +21,9 @@ final class KalamDataContext implements DataContext {
 
     /**
      * The bound parameters: in Calcite's representation by index, as storage values by index, and the exact-µs
-     * parameters from {@link MicrosRewriter#MICROS_PARAM_BASE} on.
+     * parameters {@link TableValuesRewriter} added, from its {@code EXACT_PARAM_BASE} on.
      */
-    record Params(Object[] calcite, Object[] storage, Object[] micros) {
+    record Params(Object[] calcite, Object[] storage, Object[] exact) {
     }
 
     KalamDataContext(SchemaPlus root, JavaTypeFactory typeFactory, Map<String, Object> internal, Params params,
@@ -60,8 +60,8 @@ final class KalamDataContext implements DataContext {
     public Object get(String name) {
         if (name.startsWith("?")) {
             int i = Integer.parseInt(name.substring(1));
-            if (i >= MicrosRewriter.MICROS_PARAM_BASE) {
-                return params.micros()[i - MicrosRewriter.MICROS_PARAM_BASE];
+            if (i >= TableValuesRewriter.EXACT_PARAM_BASE) {
+                return params.exact()[i - TableValuesRewriter.EXACT_PARAM_BASE];
             }
             return i < params.calcite().length ? params.calcite()[i] : null;
         }

@@ -335,7 +335,7 @@ public final class QueryEngine {
         });
     }
 
-    private FrameworkConfig frameworkConfig(SchemaPlus root, MicrosRewriter micros) {
+    private FrameworkConfig frameworkConfig(SchemaPlus root, TableValuesRewriter values) {
         return Frameworks.newConfigBuilder()
                 .parserConfig(parserConfig)
                 .defaultSchema(root)
@@ -343,27 +343,28 @@ public final class QueryEngine {
                 .typeSystem(KalamTypeSystem.INSTANCE)
                 .sqlValidatorConfig(SqlValidator.Config.DEFAULT.withConformance(KalamConformance.INSTANCE)
                         .withIdentifierExpansion(true))
-                .programs(Programs.sequence(exactTimes(micros), Programs.standard()))
+                .programs(Programs.sequence(tableValues(values), Programs.standard()))
                 .build();
     }
 
     /**
      * The first step of planning: sub-queries become joins and correlations are removed (as Calcite's standard
-     * program would do next), then {@link MicrosRewriter} makes the plan carry table times as exact µs.
+     * program would do next), then {@link TableValuesRewriter} makes the plan keep table values' own semantics
+     * (times exact to the µs, UUIDs compared by value).
      */
-    private static Program exactTimes(MicrosRewriter micros) {
+    private static Program tableValues(TableValuesRewriter values) {
         Program subQueries = Programs.subQuery(DefaultRelMetadataProvider.INSTANCE);
         return (planner, rel, traits, materializations, lattices) -> {
             RelNode flat = subQueries.run(planner, rel, traits, materializations, lattices);
             flat = RelDecorrelator.decorrelateQuery(flat, RelFactories.LOGICAL_BUILDER.create(flat.getCluster(), null));
-            return micros.rewrite(flat);
+            return values.rewrite(flat);
         };
     }
 
     private CompiledQuery compile(SqlNode node) {
         SchemaPlus root = catalog.root();
-        MicrosRewriter micros = new MicrosRewriter();
-        Planner planner = Frameworks.getPlanner(frameworkConfig(root, micros));
+        TableValuesRewriter values = new TableValuesRewriter();
+        Planner planner = Frameworks.getPlanner(frameworkConfig(root, values));
         try {
             planner.parse("VALUES 1");
             SqlNode validated = planner.validate(node);
@@ -404,8 +405,8 @@ public final class QueryEngine {
                     (Bindable<?>) EnumerableInterpretable.toBindable(internal, null,
                             (EnumerableRel) physical, EnumerableRel.Prefer.ARRAY);
             RelDataType paramRow = paramRowType((JavaTypeFactory) planner.getTypeFactory(), paramTypes);
-            return new CompiledQuery(bindable, internal, paramRow, micros.params(), names, types, flags,
-                    micros.resultMicros(), origins, systemTables, RelOptUtil.toString(logical),
+            return new CompiledQuery(bindable, internal, paramRow, values.params(), names, types, flags,
+                    values.resultMicros(), origins, systemTables, RelOptUtil.toString(logical),
                     RelOptUtil.toString(physical));
         } catch (ValidationException e) {
             throw validationError(e);
@@ -576,7 +577,7 @@ public final class QueryEngine {
     /**
      * The parameter values by index, coerced to the types the plan expects: in Calcite's representation for the plan,
      * as storage values for the scans' primary-key lookups, and as exact µs for the parameters the plan compares
-     * with table times ({@link MicrosRewriter}).
+     * with table times ({@link TableValuesRewriter}).
      */
     private static KalamDataContext.Params bindValues(Planned planned, List<SqlParam> params) {
         RelDataType row = planned.compiled.parameterRowType();
@@ -599,14 +600,15 @@ public final class QueryEngine {
             storage[i] = coerceParam(raw, k, i, i < planned.liftedFrom);
             values[i] = CalciteTypes.toCalcite(k, storage[i]);
         }
-        List<MicrosRewriter.MicrosParam> exact = planned.compiled.microsParams();
-        Object[] micros = new Object[exact.size()];
-        for (int j = 0; j < micros.length; j++) {
-            MicrosRewriter.MicrosParam p = exact.get(j);
-            micros[j] = coerceParam(rawParam(planned, params, p.source()), p.type(), p.source(),
-                    p.source() < planned.liftedFrom);
+        List<TableValuesRewriter.ExactParam> exact = planned.compiled.exactParams();
+        Object[] exactValues = new Object[exact.size()];
+        for (int j = 0; j < exactValues.length; j++) {
+            TableValuesRewriter.ExactParam p = exact.get(j);
+            Object raw = rawParam(planned, params, p.source());
+            exactValues[j] = CalciteTypes.scanValue(p.type(),
+                    coerceParam(raw, p.type(), p.source(), p.source() < planned.liftedFrom));
         }
-        return new KalamDataContext.Params(values, storage, micros);
+        return new KalamDataContext.Params(values, storage, exactValues);
     }
 
     /** The value of parameter {@code i}: a request parameter, a literal lifted from the query, or null. */
@@ -620,7 +622,7 @@ public final class QueryEngine {
 
     private static Object coerceParam(Object raw, KalamDataType type, int index, boolean user) {
         return raw == null ? null : user ? ValueCoercion.coerceParam(raw, type, index + 1)
-                : ValueCoercion.coerce(raw, type, "?");
+                : ValueCoercion.coerce(raw, type, null);
     }
 
     private List<Object[]> execute(CompiledQuery q, KalamDataContext.Params values, QueryScope scope,

@@ -23,6 +23,7 @@ import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.logical.LogicalValues;
+import org.apache.calcite.rel.metadata.RelColumnOrigin;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -48,8 +49,10 @@ import org.apache.calcite.util.TimeString;
 import org.apache.calcite.util.TimestampString;
 
 /**
- * Keeps TIMESTAMP, DATETIME and TIME values exact to the microsecond through a plan, although Calcite's runtime
- * holds TIMESTAMP as epoch milliseconds and TIME as milliseconds of the day.
+ * Keeps the semantics of KalamDB's table values in the plans Calcite runs: TIMESTAMP, DATETIME and TIME exact to the
+ * microsecond (Calcite's runtime holds TIMESTAMP as epoch milliseconds and TIME as milliseconds of the day), and
+ * UUID columns (text in Calcite) compared by value, so {@code 'A0EEBC99-…'} and {@code 'a0eebc999c0b…'} match the
+ * stored UUID as they do on INSERT.
  *
  * <p>Table scans yield times as µs longs (see {@link CalciteTypes#scanValue}); this rewrite, run on the logical plan
  * after sub-query removal and decorrelation, types those scan columns BIGINT and follows them up the plan. A column
@@ -58,13 +61,19 @@ import org.apache.calcite.util.TimestampString;
  * time literal or a time parameter compare µs (the parameter is bound again, exactly, as an added µs parameter).
  * Every other use (functions, arithmetic, casts) sees the value converted to Calcite's millisecond form, as do nodes
  * this class does not follow. Every scan of a KalamDB table must pass through here: the scan's values are µs.
+ *
+ * <p>A UUID column compared with a text literal or a parameter gets the constant as its canonical UUID text (a
+ * parameter is bound again, coerced, as an added parameter); text that is no UUID stays as it is and matches nothing.
  */
-public final class MicrosRewriter {
+public final class TableValuesRewriter {
     /** Index of the first parameter the rewrite adds; {@link KalamDataContext} serves them from their own array. */
-    static final int MICROS_PARAM_BASE = 1 << 20;
+    static final int EXACT_PARAM_BASE = 1 << 20;
 
-    /** A µs parameter added by the rewrite: the value of parameter {@code source} as a µs value of {@code type}. */
-    record MicrosParam(int source, KalamDataType type) {
+    /**
+     * A parameter added by the rewrite: parameter {@code source} coerced to {@code type}, bound in the scan's
+     * representation (µs for times, canonical text for UUIDs).
+     */
+    record ExactParam(int source, KalamDataType type) {
     }
 
     private static final SqlUserDefinedFunction MICROS_TO_MILLIS = function("KALAM_MICROS_TO_MILLIS",
@@ -77,7 +86,7 @@ public final class MicrosRewriter {
     private static final Set<SqlKind> PASS_THROUGH_AGGREGATES = Set.of(SqlKind.MIN, SqlKind.MAX, SqlKind.ANY_VALUE,
             SqlKind.SINGLE_VALUE, SqlKind.FIRST_VALUE, SqlKind.LAST_VALUE);
 
-    private final List<MicrosParam> params = new ArrayList<>();
+    private final List<ExactParam> params = new ArrayList<>();
     private RexBuilder rex;
     private boolean[] resultMicros = new boolean[0];
 
@@ -106,8 +115,8 @@ public final class MicrosRewriter {
         return resultMicros.clone();
     }
 
-    /** The parameters added by the rewrite, in index order from {@link #MICROS_PARAM_BASE}. */
-    List<MicrosParam> params() {
+    /** The parameters added by the rewrite, in index order from {@link #EXACT_PARAM_BASE}. */
+    List<ExactParam> params() {
         return List.copyOf(params);
     }
 
@@ -130,7 +139,7 @@ public final class MicrosRewriter {
         }
         if (rel instanceof LogicalFilter f) {
             Out in = visit(f.getInput());
-            RexNode condition = f.getCondition().accept(new Exprs(in.micros, in.rel.getRowType()));
+            RexNode condition = f.getCondition().accept(new Exprs(in.micros, in.rel.getRowType(), List.of(in.rel)));
             return same(LogicalFilter.create(in.rel, condition, ImmutableSet.copyOf(f.getVariablesSet())), in, f);
         }
         if (rel instanceof LogicalSort s) {
@@ -199,7 +208,7 @@ public final class MicrosRewriter {
         if (!in.any()) {
             return none(p.copy(p.getTraitSet(), in.rel, p.getProjects(), p.getRowType()));
         }
-        Exprs exprs = new Exprs(in.micros, in.rel.getRowType());
+        Exprs exprs = new Exprs(in.micros, in.rel.getRowType(), List.of(in.rel));
         List<RexNode> out = new ArrayList<>(p.getProjects().size());
         boolean[] micros = new boolean[p.getProjects().size()];
         for (int i = 0; i < micros.length; i++) {
@@ -226,7 +235,7 @@ public final class MicrosRewriter {
         System.arraycopy(right.micros, 0, both, nl, right.micros.length);
         RelDataType bothTypes = j.getCluster().getTypeFactory().createJoinType(left.rel.getRowType(),
                 right.rel.getRowType());
-        RexNode condition = j.getCondition().accept(new Exprs(both, bothTypes));
+        RexNode condition = j.getCondition().accept(new Exprs(both, bothTypes, List.of(left.rel, right.rel)));
         RelNode rewritten = LogicalJoin.create(left.rel, right.rel, j.getHints(), condition, j.getVariablesSet(),
                 j.getJoinType(), j.isSemiJoinDone(), ImmutableList.copyOf(
                         j.getSystemFieldList()));
@@ -329,7 +338,7 @@ public final class MicrosRewriter {
         return new SqlUserDefinedFunction(new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, type,
                 null, OperandTypes.operandMetadata(List.of(SqlTypeFamily.INTEGER),
                         f -> List.of(f.createSqlType(SqlTypeName.BIGINT)), i -> "micros", i -> false),
-                ScalarFunctionImpl.create(MicrosRewriter.class, method));
+                ScalarFunctionImpl.create(TableValuesRewriter.class, method));
     }
 
     /** Rewrites the expressions of a node whose input fields {@code micros} carry µs. */
@@ -337,9 +346,12 @@ public final class MicrosRewriter {
         private final boolean[] micros;
         private final RelDataType inputType;
 
-        Exprs(boolean[] micros, RelDataType inputType) {
+        private final List<RelNode> inputs;
+
+        Exprs(boolean[] micros, RelDataType inputType, List<RelNode> inputs) {
             this.micros = micros;
             this.inputType = inputType;
+            this.inputs = inputs;
         }
 
         @Override
@@ -354,6 +366,12 @@ public final class MicrosRewriter {
         @Override
         public RexNode visitCall(RexCall call) {
             List<RexNode> ops = call.getOperands();
+            if (COMPARISONS.contains(call.getKind()) && ops.size() == 2) {
+                RexNode uuid = uuidComparison(call);
+                if (uuid != null) {
+                    return uuid;
+                }
+            }
             if (COMPARISONS.contains(call.getKind()) && ops.size() == 2
                     && ops.get(0).getType().getSqlTypeName() == ops.get(1).getType().getSqlTypeName()) {
                 RexNode a = exactValue(ops.get(0));
@@ -426,9 +444,9 @@ public final class MicrosRewriter {
             while (inner.getKind() == SqlKind.CAST && inner instanceof RexCall c) {
                 inner = c.getOperands().get(0);
             }
-            if (inner instanceof RexDynamicParam p && p.getIndex() < MICROS_PARAM_BASE) {
-                params.add(new MicrosParam(p.getIndex(), type));
-                return new RexDynamicParam(bigint, MICROS_PARAM_BASE + params.size() - 1);
+            if (inner instanceof RexDynamicParam p && p.getIndex() < EXACT_PARAM_BASE) {
+                params.add(new ExactParam(p.getIndex(), type));
+                return new RexDynamicParam(bigint, EXACT_PARAM_BASE + params.size() - 1);
             }
             if (!(inner instanceof RexLiteral lit)) {
                 return null;
@@ -454,6 +472,75 @@ public final class MicrosRewriter {
                 return null;
             }
         }
+
+        /** {@code uuidColumn <op> constant} (either side) with the constant as canonical UUID text, or null. */
+        private RexNode uuidComparison(RexCall call) {
+            for (int side = 0; side < 2; side++) {
+                RexNode column = stripCasts(call.getOperands().get(side));
+                if (!(column instanceof RexInputRef ref) || micros[ref.getIndex()] || !isUuidColumn(ref.getIndex())) {
+                    continue;
+                }
+                RexNode constant = uuidConstant(call.getOperands().get(1 - side));
+                if (constant == null) {
+                    return null;
+                }
+                List<RexNode> ops = new ArrayList<>(call.getOperands());
+                ops.set(1 - side, constant);
+                return rex.makeCall(call.getParserPosition(), call.getOperator(), ops);
+            }
+            return null;
+        }
+
+        /** A text literal or parameter as canonical UUID text (parameters bound again, coerced); else null. */
+        private RexNode uuidConstant(RexNode e) {
+            RexNode inner = stripCasts(e);
+            if (inner instanceof RexDynamicParam p && p.getIndex() < EXACT_PARAM_BASE) {
+                params.add(new ExactParam(p.getIndex(), KalamDataType.UUID));
+                RelDataType text = rex.getTypeFactory().createTypeWithNullability(
+                        rex.getTypeFactory().createSqlType(SqlTypeName.VARCHAR), true);
+                return rex.makeCast(e.getType(), new RexDynamicParam(text, EXACT_PARAM_BASE + params.size() - 1));
+            }
+            if (inner instanceof RexLiteral lit && !lit.isNull()
+                    && SqlTypeName.CHAR_TYPES.contains(lit.getType().getSqlTypeName())) {
+                try {
+                    Object uuid = ValueCoercion.coerce(lit.getValueAs(String.class), KalamDataType.UUID, null);
+                    return rex.makeCast(e.getType(), rex.makeLiteral(uuid.toString()));
+                } catch (KalamDbException notAUuid) {
+                    return null;
+                }
+            }
+            return null;
+        }
+
+        /** True when input field {@code index} is a UUID column of a KalamDB table, passed along unchanged. */
+        private boolean isUuidColumn(int index) {
+            int i = index;
+            for (RelNode input : inputs) {
+                int n = input.getRowType().getFieldCount();
+                if (i >= n) {
+                    i -= n;
+                    continue;
+                }
+                Set<RelColumnOrigin> origins = input.getCluster().getMetadataQuery().getColumnOrigins(input, i);
+                if (origins == null || origins.size() != 1) {
+                    return false;
+                }
+                RelColumnOrigin o = origins.iterator().next();
+                KalamTable table = o.getOriginTable().unwrap(KalamTable.class);
+                return !o.isDerived() && table != null && table.definition().columns().get(o.getOriginColumnOrdinal())
+                        .dataType().kind() == KalamDataType.Kind.UUID;
+            }
+            return false;
+        }
+    }
+
+    /** {@code e} without the casts around it. */
+    private static RexNode stripCasts(RexNode e) {
+        RexNode inner = e;
+        while (inner.getKind() == SqlKind.CAST && inner instanceof RexCall c) {
+            inner = c.getOperands().get(0);
+        }
+        return inner;
     }
 
     /** {@code e} without the casts around it that keep its time type (precision or nullability changes). */
