@@ -9,7 +9,9 @@ import io.kalamdb.commons.enums.Role;
 import io.kalamdb.commons.errors.ErrorCode;
 import io.kalamdb.commons.types.KalamDataType;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,6 +120,35 @@ class SqlEngineTest {
                 db.rows(ROOT, "SELECT reverse('abc')").rows().get(0).get(0),
                 db.rows(ROOT, "SELECT trunc(1.9)").rows().get(0).get(0),
                 db.rows(ROOT, "SELECT CAST(1.5 AS FLOAT)").schema().get(0).dataType().toJson())));
+    }
+
+    @Test
+    void runtimeFailuresReadAsSqlErrorsWithoutJavaText() {
+        db.run(ROOT, "INSERT INTO app.items (id, name, qty, price) VALUES (950, 'abc', 3, 2.5)");
+        String row = " FROM app.items WHERE id = 950";
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("SELECT CAST('abc' AS INT)", "Cannot convert 'abc' to INT");
+        expected.put("SELECT CAST(name AS INT)" + row, "Cannot convert 'abc' to INT");
+        expected.put("SELECT CAST(name AS BIGINT) + 1" + row, "Cannot convert 'abc' to BIGINT");
+        expected.put("SELECT CAST(name AS DOUBLE)" + row, "Cannot convert 'abc' to DOUBLE");
+        expected.put("SELECT CAST(name AS DECIMAL(10,2))" + row, "Cannot convert the value to DECIMAL");
+        expected.put("SELECT CAST(name AS BOOLEAN)" + row, "Cannot convert 'abc' to BOOLEAN");
+        expected.put("SELECT CAST(name AS DATE)" + row, "Cannot convert 'abc' to DATE");
+        expected.put("SELECT CAST(name AS TIMESTAMP)" + row, "Cannot convert 'abc' to TIMESTAMP");
+        expected.put("SELECT 1/0", "Division by zero");
+        expected.put("SELECT 1 / 0", "Division by zero");
+        expected.put("SELECT qty / 0" + row, "Division by zero");
+        expected.put("SELECT qty % 0" + row, "Division by zero");
+        expected.put("SELECT price / 0" + row, "Division by zero");
+        for (Map.Entry<String, String> c : expected.entrySet()) {
+            SqlRequestException e = assertThrows(SqlRequestException.class, () -> db.run(ROOT, c.getKey()), c.getKey());
+            assertEquals(ErrorCode.SQL_EXECUTION_ERROR, e.error().code(), c.getKey());
+            assertEquals(c.getValue(), e.error().getMessage(), c.getKey());
+        }
+        SqlRequestException again = assertThrows(SqlRequestException.class, () -> db.run(ROOT, "SELECT 1/0"));
+        assertEquals("Division by zero", again.error().getMessage(), "a cached plan fails the same way again");
+        SqlRequestException cast = assertThrows(SqlRequestException.class, () -> db.run(SVC, "SELECT CAST('x' AS INT)"));
+        assertTrue(cast.error().isPreserved(), "a type conversion is shown to every role");
     }
 
     @Test

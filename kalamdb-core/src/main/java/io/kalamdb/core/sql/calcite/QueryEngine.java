@@ -634,14 +634,7 @@ public final class QueryEngine {
         } catch (KalamDbException ex) {
             throw ex;
         } catch (RuntimeException ex) {
-            Throwable c = ex;
-            while (c.getCause() != null && c.getCause() != c) {
-                c = c.getCause();
-            }
-            if (c instanceof KalamDbException k) {
-                throw k;
-            }
-            throw new KalamDbException(ErrorCode.SQL_EXECUTION_ERROR, "Query execution failed: " + c.getMessage());
+            throw ExecutionErrors.of(ex);
         }
         return rows;
     }
