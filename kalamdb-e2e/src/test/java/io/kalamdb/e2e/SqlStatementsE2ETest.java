@@ -291,6 +291,12 @@ class SqlStatementsE2ETest {
     }
 
     @Test
+    void paramsThatAreNotAnArrayAreAnInvalidParameter() {
+        Expect.sqlErrorNoDetails(http.sqlWith(Http.bearer(rootToken), "{\"sql\":\"SELECT 1\",\"params\":\"x\"}"), 400,
+                "INVALID_PARAMETER", "Params must be a JSON array");
+    }
+
+    @Test
     void unknownBodyFieldsAreIgnored() {
         Expect.sqlOk(http.sqlWith(Http.bearer(rootToken), "{\"sql\":\"SHOW NAMESPACES\",\"foo\":1}"), 1);
         Expect.sqlOk(http.sqlWith(Http.bearer(rootToken), "{\"sql\":\"SHOW NAMESPACES\",\"namespace_id\":\"ghost\"}"), 1);
