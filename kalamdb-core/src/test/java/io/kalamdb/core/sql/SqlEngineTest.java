@@ -152,6 +152,22 @@ class SqlEngineTest {
     }
 
     @Test
+    void integerArithmeticThatOverflowsIsAnError() {
+        db.run(ROOT, "CREATE TABLE app.nums (id BIGINT PRIMARY KEY, s SMALLINT, i INT, b BIGINT) WITH (TYPE = 'SHARED')");
+        db.run(ROOT, "INSERT INTO app.nums (id, s, i, b) VALUES (1, 32767, 2147483647, 9223372036854775807)");
+        String row = " FROM app.nums WHERE id = 1";
+        for (String sql : List.of("SELECT 9223372036854775807 + 1", "SELECT -9223372036854775807 - 2",
+                "SELECT 4611686018427387904 * 2", "SELECT i + i" + row, "SELECT s + s" + row, "SELECT b * 2" + row,
+                "SELECT -b - 2" + row)) {
+            SqlRequestException e = assertThrows(SqlRequestException.class, () -> db.run(ROOT, sql), sql);
+            assertEquals(ErrorCode.SQL_EXECUTION_ERROR, e.error().code(), sql);
+            assertEquals("Integer overflow", e.error().getMessage(), sql);
+        }
+        assertEquals(List.of(List.of("9223372036854775806", "2147483648", "-2147483649")),
+                db.rows(ROOT, "SELECT b - 1, i + 1, -i - 2" + row).rows(), "integer literals make the sum a BIGINT");
+    }
+
+    @Test
     void postgresIntervalStringsAndUnixSecondTimestamps() {
         String base = "SELECT TIMESTAMP '2023-01-01 10:00:00' ";
         long tenOClock = 1672567200000000L;

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The client's error for a failure while a compiled query runs: division by zero, overflow and failed casts read as
- * SQL messages ({@code Division by zero}, {@code Cannot convert 'abc' to INT}), never as Java exception text.
+ * SQL messages ({@code Division by zero}, {@code Integer overflow}, {@code Cannot convert 'abc' to INT}), never as Java exception text.
  * Calcite's own errors keep their message; any other failure is logged and answers {@code Query execution failed}.
  */
 public final class ExecutionErrors {
@@ -68,6 +68,9 @@ public final class ExecutionErrors {
     private static KalamDbException arithmetic(String message) {
         if (message.contains("by zero") || message.contains("undefined")) {
             return new KalamDbException(ErrorCode.SQL_EXECUTION_ERROR, "Division by zero");
+        }
+        if (message.contains("overflow")) {
+            return new KalamDbException(ErrorCode.SQL_EXECUTION_ERROR, "Integer overflow");
         }
         if (OUT_OF_RANGE.matcher(message).matches()) {
             return KalamDbException.userError(message);

@@ -65,6 +65,7 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.sql2rel.ConvertToChecked;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
@@ -339,13 +340,16 @@ public final class QueryEngine {
 
     /**
      * The first step of planning: sub-queries become joins and correlations are removed (as Calcite's standard
-     * program would do next), then {@link MicrosRewriter} makes the plan carry table times as exact µs.
+     * program would do next), arithmetic becomes checked as {@link KalamConformance} asks (Calcite's planner does not
+     * do this itself), then {@link MicrosRewriter} makes the plan carry table times as exact µs.
      */
     private static Program exactTimes(MicrosRewriter micros) {
         Program subQueries = Programs.subQuery(DefaultRelMetadataProvider.INSTANCE);
         return (planner, rel, traits, materializations, lattices) -> {
             RelNode flat = subQueries.run(planner, rel, traits, materializations, lattices);
             flat = RelDecorrelator.decorrelateQuery(flat, RelFactories.LOGICAL_BUILDER.create(flat.getCluster(), null));
+            flat = new ConvertToChecked(flat.getCluster().getRexBuilder(),
+                    KalamConformance.INSTANCE.checkedArithmetic()).visit(flat);
             return micros.rewrite(flat);
         };
     }
