@@ -168,6 +168,18 @@ class SqlEngineTest {
     }
 
     @Test
+    void truncKeepsItsArgumentTypeAndDecimalsExact() {
+        db.run(ROOT, "INSERT INTO app.items (id, name, price, qty) VALUES (960, 't', 12.39, 7), (961, 'u', -12.39, -7)");
+        StatementResult.Rows r = db.rows(ROOT, "SELECT trunc(price), trunc(price, 1), trunc(price, -1), trunc(qty), "
+                + "trunc(-2.7), trunc(1234.567, 2), trunc(5) FROM app.items WHERE id IN (960, 961) ORDER BY id");
+        assertEquals(List.of(KalamDataType.decimal(10, 2), KalamDataType.decimal(10, 2), KalamDataType.decimal(10, 2),
+                KalamDataType.INT, KalamDataType.DOUBLE, KalamDataType.DOUBLE, KalamDataType.BIG_INT),
+                r.schema().stream().map(SchemaField::dataType).toList());
+        assertEquals(List.of(List.of("12.00", "12.30", "10.00", 7, -2.0, 1234.56, "5"),
+                List.of("-12.00", "-12.30", "-10.00", -7, -2.0, 1234.56, "5")), r.rows());
+    }
+
+    @Test
     void postgresIntervalStringsAndUnixSecondTimestamps() {
         String base = "SELECT TIMESTAMP '2023-01-01 10:00:00' ";
         long tenOClock = 1672567200000000L;

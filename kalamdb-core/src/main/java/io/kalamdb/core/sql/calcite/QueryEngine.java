@@ -123,7 +123,7 @@ public final class QueryEngine {
                 .withConformance(SqlConformanceEnum.LENIENT);
         this.preparer = new SqlPreparer(ctx, systemTables, this::parse);
         this.operatorTable = SqlOperatorTables.chain(SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
-                EnumSet.of(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL)), KalamFunctions.idFunctions());
+                EnumSet.of(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL)), KalamFunctions.operators());
     }
 
     public SystemTables systemTables() {
