@@ -11,6 +11,7 @@ import io.kalamdb.commons.types.KalamDataType;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -177,6 +178,17 @@ class SqlEngineTest {
                 r.schema().stream().map(SchemaField::dataType).toList());
         assertEquals(List.of(List.of("12.00", "12.30", "10.00", 7, -2.0, 1234.56, "5"),
                 List.of("-12.00", "-12.30", "-10.00", -7, -2.0, 1234.56, "5")), r.rows());
+    }
+
+    @Test
+    void reservedNamespacesAreNamedInLowercase() {
+        for (String name : List.of("Default", "SYSTEM", "system")) {
+            SqlRequestException e = assertThrows(SqlRequestException.class,
+                    () -> db.run(ROOT, "CREATE NAMESPACE " + name), name);
+            assertEquals(ErrorCode.SQL_EXECUTION_ERROR, e.error().code(), name);
+            assertEquals("Namespace '" + name.toLowerCase(Locale.ROOT) + "' is reserved and cannot be used",
+                    e.error().getMessage(), name);
+        }
     }
 
     @Test
