@@ -400,6 +400,8 @@ class SqlStatementsE2ETest {
         JsonNode error = Expect.sqlErrorMatching(root("FROBNICATE x"), 400, "INVALID_SQL",
                 Pattern.quote("Statement 1 failed: Unsupported statement: FROBNICATE") + ".*");
         assertEquals("FROBNICATE x", error.path("details").asText());
+        Expect.sqlErrorWithDetails(root("TRUNCATE TABLE app.items"), 400, "INVALID_SQL",
+                "Statement 1 failed: Unsupported statement: TRUNCATE TABLE", "TRUNCATE TABLE app.items");
     }
 
     @Test
