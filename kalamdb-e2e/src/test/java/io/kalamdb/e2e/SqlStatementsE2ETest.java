@@ -291,6 +291,12 @@ class SqlStatementsE2ETest {
     }
 
     @Test
+    void paramsThatAreNotAnArrayAreAnInvalidParameter() {
+        Expect.sqlErrorNoDetails(http.sqlWith(Http.bearer(rootToken), "{\"sql\":\"SELECT 1\",\"params\":\"x\"}"), 400,
+                "INVALID_PARAMETER", "Params must be a JSON array");
+    }
+
+    @Test
     void unknownBodyFieldsAreIgnored() {
         Expect.sqlOk(http.sqlWith(Http.bearer(rootToken), "{\"sql\":\"SHOW NAMESPACES\",\"foo\":1}"), 1);
         Expect.sqlOk(http.sqlWith(Http.bearer(rootToken), "{\"sql\":\"SHOW NAMESPACES\",\"namespace_id\":\"ghost\"}"), 1);
@@ -394,6 +400,8 @@ class SqlStatementsE2ETest {
         JsonNode error = Expect.sqlErrorMatching(root("FROBNICATE x"), 400, "INVALID_SQL",
                 Pattern.quote("Statement 1 failed: Unsupported statement: FROBNICATE") + ".*");
         assertEquals("FROBNICATE x", error.path("details").asText());
+        Expect.sqlErrorWithDetails(root("TRUNCATE TABLE app.items"), 400, "INVALID_SQL",
+                "Statement 1 failed: Unsupported statement: TRUNCATE TABLE", "TRUNCATE TABLE app.items");
     }
 
     @Test

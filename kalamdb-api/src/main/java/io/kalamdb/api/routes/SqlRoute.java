@@ -63,7 +63,10 @@ public final class SqlRoute implements RouteHandler {
         }
     }
 
-    /** Reads the JSON body (http-api.md §5.1); failures are 400 {@code INVALID_INPUT}. */
+    /**
+     * Reads the JSON body (http-api.md §5.1); failures are 400 {@code INVALID_INPUT}, except an unusable
+     * {@code params} value, which is 400 {@code INVALID_PARAMETER} (§5.10).
+     */
     static SqlRequest parseBody(RequestContext request) {
         String contentType = request.header("Content-Type");
         if (contentType != null && !contentType.isBlank()) {
@@ -101,7 +104,7 @@ public final class SqlRoute implements RouteHandler {
         JsonNode paramsNode = root.get("params");
         if (paramsNode != null && !paramsNode.isNull()) {
             if (!paramsNode.isArray()) {
-                throw invalidInput("Invalid JSON payload: field `params` must be an array");
+                throw KalamDbException.preserved(ErrorCode.INVALID_PARAMETER, "Params must be a JSON array");
             }
             params = new ArrayList<>(paramsNode.size());
             for (JsonNode p : paramsNode) {

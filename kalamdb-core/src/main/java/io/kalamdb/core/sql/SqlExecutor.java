@@ -9,6 +9,7 @@ import io.kalamdb.commons.ids.NamespaceId;
 import io.kalamdb.commons.ids.UserId;
 import io.kalamdb.commons.models.User;
 import io.kalamdb.core.AppContext;
+import io.kalamdb.core.sql.calcite.ExecutionErrors;
 import io.kalamdb.core.sql.ddl.DescribeHandler;
 import io.kalamdb.core.sql.handlers.CatalogHandler;
 import io.kalamdb.core.sql.handlers.NamespaceHandler;
@@ -106,11 +107,10 @@ public final class SqlExecutor {
                 logIfSlow(sql, started, session);
             } catch (KalamDbException e) {
                 throw new SqlRequestException(e, i + 1, sql, wrapper.isPresent());
-            } catch (ExceptionInInitializerError e) {
-                // Calcite evaluates constant expressions while compiling a plan (e.g. 1/0)
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                throw new SqlRequestException(new KalamDbException(ErrorCode.SQL_EXECUTION_ERROR,
-                        "Query execution failed: " + cause.getMessage()), i + 1, sql, wrapper.isPresent());
+            } catch (ExceptionInInitializerError | NoClassDefFoundError e) {
+                // a plan's generated class evaluates constant expressions when it loads (e.g. 1/0); a cached plan whose
+                // class failed so reports it as NoClassDefFoundError when it runs again
+                throw new SqlRequestException(ExecutionErrors.of(e), i + 1, sql, wrapper.isPresent());
             } catch (RuntimeException e) {
                 log.error("Statement {} failed with an internal error", i + 1, e);
                 throw new SqlRequestException(KalamDbException.internal("Internal error while executing the statement", e), i + 1,

@@ -9,7 +9,10 @@ import io.kalamdb.commons.enums.Role;
 import io.kalamdb.commons.errors.ErrorCode;
 import io.kalamdb.commons.types.KalamDataType;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,6 +121,74 @@ class SqlEngineTest {
                 db.rows(ROOT, "SELECT reverse('abc')").rows().get(0).get(0),
                 db.rows(ROOT, "SELECT trunc(1.9)").rows().get(0).get(0),
                 db.rows(ROOT, "SELECT CAST(1.5 AS FLOAT)").schema().get(0).dataType().toJson())));
+    }
+
+    @Test
+    void runtimeFailuresReadAsSqlErrorsWithoutJavaText() {
+        db.run(ROOT, "INSERT INTO app.items (id, name, qty, price) VALUES (950, 'abc', 3, 2.5)");
+        String row = " FROM app.items WHERE id = 950";
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("SELECT CAST('abc' AS INT)", "Cannot convert 'abc' to INT");
+        expected.put("SELECT CAST(name AS INT)" + row, "Cannot convert 'abc' to INT");
+        expected.put("SELECT CAST(name AS BIGINT) + 1" + row, "Cannot convert 'abc' to BIGINT");
+        expected.put("SELECT CAST(name AS DOUBLE)" + row, "Cannot convert 'abc' to DOUBLE");
+        expected.put("SELECT CAST(name AS DECIMAL(10,2))" + row, "Cannot convert the value to DECIMAL");
+        expected.put("SELECT CAST(name AS BOOLEAN)" + row, "Cannot convert 'abc' to BOOLEAN");
+        expected.put("SELECT CAST(name AS DATE)" + row, "Cannot convert 'abc' to DATE");
+        expected.put("SELECT CAST(name AS TIMESTAMP)" + row, "Cannot convert 'abc' to TIMESTAMP");
+        expected.put("SELECT 1/0", "Division by zero");
+        expected.put("SELECT 1 / 0", "Division by zero");
+        expected.put("SELECT qty / 0" + row, "Division by zero");
+        expected.put("SELECT qty % 0" + row, "Division by zero");
+        expected.put("SELECT price / 0" + row, "Division by zero");
+        for (Map.Entry<String, String> c : expected.entrySet()) {
+            SqlRequestException e = assertThrows(SqlRequestException.class, () -> db.run(ROOT, c.getKey()), c.getKey());
+            assertEquals(ErrorCode.SQL_EXECUTION_ERROR, e.error().code(), c.getKey());
+            assertEquals(c.getValue(), e.error().getMessage(), c.getKey());
+        }
+        SqlRequestException again = assertThrows(SqlRequestException.class, () -> db.run(ROOT, "SELECT 1/0"));
+        assertEquals("Division by zero", again.error().getMessage(), "a cached plan fails the same way again");
+        SqlRequestException cast = assertThrows(SqlRequestException.class, () -> db.run(SVC, "SELECT CAST('x' AS INT)"));
+        assertTrue(cast.error().isPreserved(), "a type conversion is shown to every role");
+    }
+
+    @Test
+    void integerArithmeticThatOverflowsIsAnError() {
+        db.run(ROOT, "CREATE TABLE app.nums (id BIGINT PRIMARY KEY, s SMALLINT, i INT, b BIGINT) WITH (TYPE = 'SHARED')");
+        db.run(ROOT, "INSERT INTO app.nums (id, s, i, b) VALUES (1, 32767, 2147483647, 9223372036854775807)");
+        String row = " FROM app.nums WHERE id = 1";
+        for (String sql : List.of("SELECT 9223372036854775807 + 1", "SELECT -9223372036854775807 - 2",
+                "SELECT 4611686018427387904 * 2", "SELECT i + i" + row, "SELECT s + s" + row, "SELECT b * 2" + row,
+                "SELECT -b - 2" + row)) {
+            SqlRequestException e = assertThrows(SqlRequestException.class, () -> db.run(ROOT, sql), sql);
+            assertEquals(ErrorCode.SQL_EXECUTION_ERROR, e.error().code(), sql);
+            assertEquals("Integer overflow", e.error().getMessage(), sql);
+        }
+        assertEquals(List.of(List.of("9223372036854775806", "2147483648", "-2147483649")),
+                db.rows(ROOT, "SELECT b - 1, i + 1, -i - 2" + row).rows(), "integer literals make the sum a BIGINT");
+    }
+
+    @Test
+    void truncKeepsItsArgumentTypeAndDecimalsExact() {
+        db.run(ROOT, "INSERT INTO app.items (id, name, price, qty) VALUES (960, 't', 12.39, 7), (961, 'u', -12.39, -7)");
+        StatementResult.Rows r = db.rows(ROOT, "SELECT trunc(price), trunc(price, 1), trunc(price, -1), trunc(qty), "
+                + "trunc(-2.7), trunc(1234.567, 2), trunc(5) FROM app.items WHERE id IN (960, 961) ORDER BY id");
+        assertEquals(List.of(KalamDataType.decimal(10, 2), KalamDataType.decimal(10, 2), KalamDataType.decimal(10, 2),
+                KalamDataType.INT, KalamDataType.DOUBLE, KalamDataType.DOUBLE, KalamDataType.BIG_INT),
+                r.schema().stream().map(SchemaField::dataType).toList());
+        assertEquals(List.of(List.of("12.00", "12.30", "10.00", 7, -2.0, 1234.56, "5"),
+                List.of("-12.00", "-12.30", "-10.00", -7, -2.0, 1234.56, "5")), r.rows());
+    }
+
+    @Test
+    void reservedNamespacesAreNamedInLowercase() {
+        for (String name : List.of("Default", "SYSTEM", "system")) {
+            SqlRequestException e = assertThrows(SqlRequestException.class,
+                    () -> db.run(ROOT, "CREATE NAMESPACE " + name), name);
+            assertEquals(ErrorCode.SQL_EXECUTION_ERROR, e.error().code(), name);
+            assertEquals("Namespace '" + name.toLowerCase(Locale.ROOT) + "' is reserved and cannot be used",
+                    e.error().getMessage(), name);
+        }
     }
 
     @Test

@@ -5,7 +5,8 @@ import org.apache.calcite.sql.validate.SqlDelegatingConformance;
 
 /**
  * Calcite's lenient conformance ({@code !=}, no FROM required, …), except that CASE/UNION branches of different
- * string lengths become VARCHAR: {@code CASE … THEN 'high' ELSE 'low' END} yields {@code 'low'}, not {@code 'low '}.
+ * string lengths become VARCHAR: {@code CASE … THEN 'high' ELSE 'low' END} yields {@code 'low'}, not {@code 'low '},
+ * and integer and decimal arithmetic that overflows its type is an error instead of wrapping around.
  */
 public final class KalamConformance extends SqlDelegatingConformance {
     public static final KalamConformance INSTANCE = new KalamConformance();
@@ -16,6 +17,11 @@ public final class KalamConformance extends SqlDelegatingConformance {
 
     @Override
     public boolean shouldConvertRaggedUnionTypesToVarying() {
+        return true;
+    }
+
+    @Override
+    public boolean checkedArithmetic() {
         return true;
     }
 }

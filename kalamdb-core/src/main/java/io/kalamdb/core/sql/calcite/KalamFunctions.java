@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kalamdb.commons.ids.SnowflakeGenerator;
 import io.kalamdb.commons.types.Ids;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.lang.reflect.Method;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
@@ -19,9 +17,11 @@ import java.util.Locale;
 import org.apache.calcite.linq4j.function.NonDeterministic;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
@@ -69,19 +69,27 @@ public final class KalamFunctions {
         add(root, "ENDS_WITH", "endsWith");
         add(root, "STRPOS", "strpos");
         add(root, "REVERSE", "reverse");
-        add(root, "TRUNC", "trunc");
     }
 
     /** The id generators. */
     public static final Set<String> ID_FUNCTIONS = Set.of("SNOWFLAKE_ID", "UUID_V7", "ULID");
 
     /**
-     * The id generators as non-deterministic operators. Each call site gets a distinct hidden argument from the
-     * preparer, so Calcite never merges two calls of one row into one value.
+     * {@code trunc(x [, n])}: x cut toward zero to n decimal places (none by default; a negative n cuts digits left of
+     * the point), of x's own type, as in PostgreSQL. It is Calcite's {@code TRUNCATE} under that name, which keeps
+     * DECIMAL exact and integers integers (the runtime knows a {@code TRUNC} that is {@code TRUNCATE}).
      */
-    static SqlOperatorTable idFunctions() {
+    private static final SqlFunction TRUNC = SqlStdOperatorTable.TRUNCATE.withName("TRUNC");
+
+    /**
+     * The operators that are not schema functions: {@link #TRUNC}, and the id generators as non-deterministic
+     * operators. Each id-generator call site gets a distinct hidden argument from the preparer, so Calcite never
+     * merges two calls of one row into one value.
+     */
+    static SqlOperatorTable operators() {
         return SqlOperatorTables.of(idFunction("SNOWFLAKE_ID", "snowflakeId", ReturnTypes.BIGINT),
-                idFunction("UUID_V7", "uuidV7", ReturnTypes.VARCHAR), idFunction("ULID", "ulid", ReturnTypes.VARCHAR));
+                idFunction("UUID_V7", "uuidV7", ReturnTypes.VARCHAR), idFunction("ULID", "ulid", ReturnTypes.VARCHAR),
+                TRUNC);
     }
 
     private static SqlUserDefinedFunction idFunction(String name, String method, SqlReturnTypeInference type) {
@@ -248,19 +256,6 @@ public final class KalamFunctions {
 
     public static String reverse(String s) {
         return s == null ? null : new StringBuilder(s).reverse().toString();
-    }
-
-    /** {@code trunc(x)}: x rounded toward zero. */
-    public static Double trunc(Double x) {
-        return x == null ? null : (double) x.longValue();
-    }
-
-    /** {@code trunc(x, n)}: x cut (toward zero) to n decimal places. */
-    public static Double trunc(Double x, Integer digits) {
-        if (x == null || digits == null) {
-            return null;
-        }
-        return BigDecimal.valueOf(x).setScale(digits, RoundingMode.DOWN).doubleValue();
     }
 
     public static Integer strpos(String s, String sub) {

@@ -66,6 +66,7 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.sql2rel.ConvertToChecked;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
@@ -123,7 +124,7 @@ public final class QueryEngine {
                 .withConformance(SqlConformanceEnum.LENIENT);
         this.preparer = new SqlPreparer(ctx, systemTables, this::parse);
         this.operatorTable = SqlOperatorTables.chain(SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
-                EnumSet.of(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL)), KalamFunctions.idFunctions());
+                EnumSet.of(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL)), KalamFunctions.operators());
     }
 
     public SystemTables systemTables() {
@@ -349,14 +350,17 @@ public final class QueryEngine {
 
     /**
      * The first step of planning: sub-queries become joins and correlations are removed (as Calcite's standard
-     * program would do next), then {@link TableValuesRewriter} makes the plan keep table values' own semantics
-     * (times exact to the µs, UUIDs compared by value).
+     * program would do next), arithmetic becomes checked as {@link KalamConformance} asks (Calcite's planner does not
+     * do this itself), then {@link TableValuesRewriter} makes the plan keep table values' own semantics (times exact
+     * to the µs, UUIDs compared by value).
      */
     private static Program tableValues(TableValuesRewriter values) {
         Program subQueries = Programs.subQuery(DefaultRelMetadataProvider.INSTANCE);
         return (planner, rel, traits, materializations, lattices) -> {
             RelNode flat = subQueries.run(planner, rel, traits, materializations, lattices);
             flat = RelDecorrelator.decorrelateQuery(flat, RelFactories.LOGICAL_BUILDER.create(flat.getCluster(), null));
+            flat = new ConvertToChecked(flat.getCluster().getRexBuilder(),
+                    KalamConformance.INSTANCE.checkedArithmetic()).visit(flat);
             return values.rewrite(flat);
         };
     }
@@ -646,14 +650,7 @@ public final class QueryEngine {
         } catch (KalamDbException ex) {
             throw ex;
         } catch (RuntimeException ex) {
-            Throwable c = ex;
-            while (c.getCause() != null && c.getCause() != c) {
-                c = c.getCause();
-            }
-            if (c instanceof KalamDbException k) {
-                throw k;
-            }
-            throw new KalamDbException(ErrorCode.SQL_EXECUTION_ERROR, "Query execution failed: " + c.getMessage());
+            throw ExecutionErrors.of(ex);
         }
         return rows;
     }

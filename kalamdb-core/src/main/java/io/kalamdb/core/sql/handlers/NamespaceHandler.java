@@ -38,14 +38,13 @@ public final class NamespaceHandler {
     }
 
     public StatementResult create(CreateNamespace stmt, ExecutionContext exec) {
-        String name = stmt.name();
-        if (IdentifierRules.isReservedNamespace(name)) {
-            throw KalamDbException.userError("Namespace '" + name + "' is reserved and cannot be used");
+        NamespaceId id = NamespaceId.of(stmt.name());
+        if (IdentifierRules.isReservedNamespace(id.value())) {
+            throw KalamDbException.userError("Namespace '" + id + "' is reserved and cannot be used");
         }
-        IdentifierRules.violation(name).ifPresent(problem -> {
+        IdentifierRules.violation(stmt.name()).ifPresent(problem -> {
             throw KalamDbException.userError(problem);
         });
-        NamespaceId id = NamespaceId.of(name);
         synchronized (ctx.schemas().ddlLock()) {
             if (ctx.namespaces().exists(id)) {
                 if (stmt.ifNotExists()) {

@@ -2,6 +2,7 @@ package io.kalamdb.core.sql.parser;
 
 import io.kalamdb.commons.errors.ErrorCode;
 import io.kalamdb.commons.errors.KalamDbException;
+import io.kalamdb.commons.ids.IdentifierRules;
 import io.kalamdb.core.sql.parser.KalamStatement.AlterNamespace;
 import io.kalamdb.core.sql.parser.KalamStatement.AlterUser;
 import io.kalamdb.core.sql.parser.KalamStatement.CreateNamespace;
@@ -22,7 +23,6 @@ import io.kalamdb.core.sql.parser.ddl.TableDdlParser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -581,13 +581,15 @@ public final class DialectParser {
         return syntaxAt(peek(), "expected " + what + " but found " + peek().describe());
     }
 
+    /**
+     * {@code Unsupported statement: <first words>} (sql.md §1): the first word and the reserved keywords after it, up
+     * to three words, as written ({@code TRUNCATE TABLE app.items} → {@code TRUNCATE TABLE}); never a name.
+     */
     private KalamDbException unsupported() {
-        StringBuilder words = new StringBuilder();
-        for (int i = 0; i < 3 && tokens.get(i).kind() != TokenKind.EOF; i++) {
-            if (i > 0) {
-                words.append(' ');
-            }
-            words.append(tokens.get(i).text().toUpperCase(Locale.ROOT));
+        StringBuilder words = new StringBuilder(tokens.get(0).text());
+        for (int i = 1; i < 3 && tokens.get(i).kind() == TokenKind.WORD
+                && IdentifierRules.RESERVED_KEYWORDS.contains(tokens.get(i).upper()); i++) {
+            words.append(' ').append(tokens.get(i).text());
         }
         return new KalamDbException(ErrorCode.INVALID_SQL, "Unsupported statement: " + words);
     }

@@ -124,7 +124,13 @@ class DialectParserTest {
     void unknownStatementsAndSyntaxErrorsAreInvalidSql() {
         KalamDbException e = assertThrows(KalamDbException.class, () -> DialectParser.parse("FROBNICATE the thing now"));
         assertEquals(ErrorCode.INVALID_SQL, e.code());
-        assertEquals("Unsupported statement: FROBNICATE THE THING", e.getMessage());
+        assertEquals("Unsupported statement: FROBNICATE", e.getMessage());
+        assertEquals("Unsupported statement: TRUNCATE TABLE",
+                assertThrows(KalamDbException.class, () -> DialectParser.parse("TRUNCATE TABLE app.items")).getMessage());
+        assertEquals("Unsupported statement: CREATE INDEX", assertThrows(KalamDbException.class,
+                () -> DialectParser.parse("CREATE INDEX i ON app.items (name)")).getMessage());
+        assertEquals("Unsupported statement: create unique index", assertThrows(KalamDbException.class,
+                () -> DialectParser.parse("create unique index i on t (c)")).getMessage());
         KalamDbException syntax = assertThrows(KalamDbException.class,
                 () -> DialectParser.parse("CREATE USER bob WITH PASSWORD 'x'"));
         assertEquals(ErrorCode.INVALID_SQL, syntax.code());
