@@ -432,6 +432,8 @@ class SqlTablesE2ETest {
         assertError("CREATE VIEW tbl.staff AS SELECT 1", "Table tbl.staff already exists");
         assertError("INSERT INTO tbl.engineers (id, name) VALUES (9, 'x')", "Cannot modify view tbl.engineers");
         assertError("DELETE FROM tbl.engineers", "Cannot modify view tbl.engineers");
+        assertError("DROP TABLE tbl.engineers", "tbl.engineers is a view, not a table (use DROP VIEW)");
+        assertError("DROP VIEW tbl.staff", "tbl.staff is a table, not a view (use DROP TABLE)");
         Expect.sqlErrorNoDetails(http.sql(aliceToken, "CREATE VIEW tbl.mine AS SELECT 1"), 403, "PERMISSION_DENIED",
                 "Statement 1 failed: Admin privileges (DBA or System role) required for view management");
         Expect.sqlErrorNoDetails(http.sql(aliceToken, "DROP VIEW tbl.engineers"), 403, "PERMISSION_DENIED",
@@ -477,6 +479,8 @@ class SqlTablesE2ETest {
         assertRows(own, "[[\"counted\",\"tbl\",\"user\",1,\"1\",\"0\",\"0\",\"0\"]]");
         Expect.sqlErrorWithDetails(root("SHOW STATS FOR TABLE tbl.ghost"), 404, "TABLE_NOT_FOUND",
                 "Statement 1 failed: Table 'tbl.ghost' not found", "SHOW STATS FOR TABLE tbl.ghost");
+        Expect.sqlErrorWithDetails(root("SHOW STATS FOR TABLE system.users"), 404, "TABLE_NOT_FOUND",
+                "Statement 1 failed: Table 'system.users' not found", "SHOW STATS FOR TABLE system.users");
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------------

@@ -95,6 +95,15 @@ class SqlEngineTest {
     }
 
     @Test
+    void intervalResultsReadAsPostgresText() {
+        StatementResult.Rows r = db.rows(ROOT, "SELECT INTERVAL '1' HOUR, INTERVAL '2' DAY, INTERVAL '1 day 2 hours', "
+                + "INTERVAL '500 ms', INTERVAL '-90' MINUTE, INTERVAL '14' MONTH, INTERVAL '1' MONTH");
+        assertEquals(List.of(List.of("01:00:00", "2 days", "1 day 02:00:00", "00:00:00.5", "-01:30:00",
+                "1 year 2 mons", "1 mon")), r.rows());
+        assertEquals(KalamDataType.TEXT, r.schema().get(0).dataType());
+    }
+
+    @Test
     void idFunctionsGiveANewValuePerCall() {
         List<Object> row = db.rows(ROOT, "SELECT SNOWFLAKE_ID(), SNOWFLAKE_ID(), UUID_V7(), UUID_V7()").rows().get(0);
         assertTrue(Long.parseLong((String) row.get(1)) > Long.parseLong((String) row.get(0)));

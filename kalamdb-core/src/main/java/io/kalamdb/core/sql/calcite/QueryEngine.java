@@ -361,7 +361,7 @@ public final class QueryEngine {
             flat = RelDecorrelator.decorrelateQuery(flat, RelFactories.LOGICAL_BUILDER.create(flat.getCluster(), null));
             flat = new ConvertToChecked(flat.getCluster().getRexBuilder(),
                     KalamConformance.INSTANCE.checkedArithmetic()).visit(flat);
-            return values.rewrite(flat);
+            return IntervalResults.asText(values.rewrite(flat));
         };
     }
 

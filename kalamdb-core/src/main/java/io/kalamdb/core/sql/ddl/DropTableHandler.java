@@ -35,6 +35,9 @@ public final class DropTableHandler {
                 if (stmt.ifExists()) {
                     return DdlResults.message("Table " + id + " does not exist (skipped)", exec);
                 }
+                if (schemas.view(id).isPresent()) {
+                    throw KalamDbException.userError(id + " is a view, not a table (use DROP VIEW)");
+                }
                 throw TableNames.notFound(ctx, id);
             }
             TableDefinition def = found.get();

@@ -1,5 +1,6 @@
 package io.kalamdb.core.sql.ddl;
 
+import io.kalamdb.commons.errors.KalamDbException;
 import io.kalamdb.commons.ids.TableId;
 import io.kalamdb.core.AppContext;
 import io.kalamdb.core.schema.SchemaRegistry;
@@ -23,6 +24,9 @@ public final class DropViewHandler {
             if (schemas.view(id).isEmpty()) {
                 if (stmt.ifExists()) {
                     return DdlResults.message("View " + id + " does not exist (skipped)", exec);
+                }
+                if (schemas.table(id).isPresent()) {
+                    throw KalamDbException.userError(id + " is a table, not a view (use DROP TABLE)");
                 }
                 throw TableNames.notFound(ctx, id);
             }

@@ -1,7 +1,6 @@
 package io.kalamdb.core.sql.handlers;
 
 import io.kalamdb.commons.enums.TableType;
-import io.kalamdb.commons.errors.ErrorCode;
 import io.kalamdb.commons.errors.KalamDbException;
 import io.kalamdb.commons.ids.IdentifierRules;
 import io.kalamdb.commons.ids.JobId;
@@ -19,6 +18,7 @@ import io.kalamdb.core.sql.StatementResult;
 import io.kalamdb.core.sql.calcite.CompiledQuery;
 import io.kalamdb.core.sql.parser.KalamStatement.CreateView;
 import io.kalamdb.core.sql.parser.KalamStatement.KillJob;
+import io.kalamdb.core.sql.ddl.TableNames;
 import io.kalamdb.core.sql.parser.KalamStatement.ShowStats;
 import io.kalamdb.core.system.Micros;
 import io.kalamdb.core.tables.HotTableStore;
@@ -94,11 +94,7 @@ public final class CatalogHandler {
         NamespaceId ns = stmt.namespace() == null ? exec.defaultNamespace()
                 : NamespaceId.of(stmt.namespace().toLowerCase(Locale.ROOT));
         TableId id = TableId.of(ns.value(), stmt.table());
-        if (!ctx.namespaces().exists(ns)) {
-            throw new KalamDbException(ErrorCode.TABLE_NOT_FOUND, "Namespace '" + ns + "' does not exist");
-        }
-        TableDefinition def = ctx.schemas().table(id).orElseThrow(() ->
-                new KalamDbException(ErrorCode.TABLE_NOT_FOUND, "Table '" + id + "' not found"));
+        TableDefinition def = TableNames.require(ctx, id);
         boolean allScopes = exec.session().role().isAdmin() || def.tableType() == TableType.SHARED;
         String scope = HotTableStore.isScoped(def) && !allScopes ? exec.asUser() : null;
         long hot = ctx.hot().countVersions(def, scope);

@@ -165,7 +165,8 @@ class ShowDescribeTest {
         assertEquals("View app.v does not exist (skipped)", f.message("DROP VIEW IF EXISTS app.v"));
         assertEquals("Table 'app.v' not found", f.error(ErrorCode.TABLE_NOT_FOUND, "DROP VIEW app.v"));
         f.message("CREATE TABLE app.t (id INT PRIMARY KEY)");
-        assertEquals("Table 'app.t' not found", f.error(ErrorCode.TABLE_NOT_FOUND, "DROP VIEW app.t"));
+        assertEquals("app.t is a table, not a view (use DROP TABLE)",
+                f.error(ErrorCode.SQL_EXECUTION_ERROR, "DROP VIEW app.t"));
         assertEquals("Namespace 'nons' does not exist", f.error(ErrorCode.TABLE_NOT_FOUND, "DROP VIEW nons.v"));
     }
 }
