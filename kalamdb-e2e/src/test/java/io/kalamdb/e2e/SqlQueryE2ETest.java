@@ -434,6 +434,17 @@ class SqlQueryE2ETest {
                 "[[1],[2],[3],[4]]");
     }
 
+    @Test
+    void longInListsAndDeepExpressions() {
+        Expect.sqlOk(root("CREATE TABLE q.wide (id INT PRIMARY KEY)"), 1);
+        affected(root("INSERT INTO q.wide VALUES (7), (2999), (5000)"), "Inserted 3 row(s)", 3, ROOT);
+        String thousands = IntStream.rangeClosed(1, 3000).mapToObj(Integer::toString).collect(Collectors.joining(","));
+        assertRows(rowResult(root("SELECT id FROM q.wide WHERE id IN (" + thousands + ")"), ROOT), "[[7],[2999]]");
+        String ors = IntStream.range(0, 3000).mapToObj(i -> "id = " + i).collect(Collectors.joining(" OR "));
+        Expect.sqlError(root("SELECT id FROM q.wide WHERE " + ors), 400, "SQL_EXECUTION_ERROR",
+                "Statement 1 failed: Statement is too complex: its expressions nest too deeply (use IN lists or joins)");
+    }
+
     /** A UUID matches in any of its accepted spellings (sql.md §12.3), in WHERE as on INSERT. */
     @Test
     void uuidsCompareByValue() {

@@ -152,9 +152,23 @@ class SqlTimePrecisionE2ETest {
     }
 
     @Test
-    void computedTimesAreMilliseconds() {
-        assertRows(rowResult(root("SELECT ts + INTERVAL '1' SECOND FROM tp.events WHERE id = 1"), ROOT),
-                "[[1672567201123000]]");
+    void intervalArithmeticAndTextAreExact() {
+        assertRows(rowResult(root("SELECT ts + INTERVAL '1' SECOND, ts - INTERVAL '1 day', CAST(ts AS TEXT), "
+                + "tm::TEXT FROM tp.events WHERE id = 1"), ROOT),
+                "[[1672567201123456,1672480800123456,\"2023-01-01 10:00:00.123456\",\"10:00:00.000001\"]]");
+        Expect.sqlOk(root("CREATE TABLE tp.shifted (id INT PRIMARY KEY, ts TIMESTAMP)"), 1);
+        affected(root("INSERT INTO tp.shifted SELECT id, ts FROM tp.events WHERE id = 1"), "Inserted 1 row(s)", 1,
+                ROOT);
+        affected(root("UPDATE tp.shifted SET ts = ts + INTERVAL '2' HOUR WHERE id = 1"), "Updated 1 row(s)", 1, ROOT);
+        assertRows(rowResult(root("SELECT ts FROM tp.shifted"), ROOT), "[[1672574400123456]]");
+        assertRows(rowResult(root("SELECT id FROM tp.events WHERE ts + INTERVAL '1' SECOND = "
+                + "'2023-01-01 10:00:01.123999'"), ROOT), "[[2]]");
+    }
+
+    @Test
+    void otherComputedTimesAreMilliseconds() {
+        assertRows(rowResult(root("SELECT ts + INTERVAL '1' MONTH FROM tp.events WHERE id = 1"), ROOT),
+                "[[1675245600123000]]");
     }
 
     private static Response root(String sql) {

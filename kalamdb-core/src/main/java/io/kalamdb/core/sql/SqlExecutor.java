@@ -111,6 +111,10 @@ public final class SqlExecutor {
                 // a plan's generated class evaluates constant expressions when it loads (e.g. 1/0); a cached plan whose
                 // class failed so reports it as NoClassDefFoundError when it runs again
                 throw new SqlRequestException(ExecutionErrors.of(e), i + 1, sql, wrapper.isPresent());
+            } catch (StackOverflowError e) {
+                throw new SqlRequestException(KalamDbException.userError(
+                        "Statement is too complex: its expressions nest too deeply (use IN lists or joins)"), i + 1,
+                        sql, wrapper.isPresent());
             } catch (RuntimeException e) {
                 log.error("Statement {} failed with an internal error", i + 1, e);
                 throw new SqlRequestException(KalamDbException.internal("Internal error while executing the statement", e), i + 1,

@@ -95,6 +95,20 @@ class SqlEngineTest {
     }
 
     @Test
+    void statementsWriteMoreRowsThanOneMillisecondOfSeqs() {
+        db.run(ROOT, "CREATE TABLE app.many (id INT PRIMARY KEY, v INT)");
+        StringBuilder sql = new StringBuilder("INSERT INTO app.many VALUES ");
+        for (int i = 0; i < 5000; i++) {
+            sql.append(i == 0 ? "" : ", ").append('(').append(i).append(", 0)");
+        }
+        assertEquals("Inserted 5000 row(s)", db.message(ROOT, sql.toString()).message());
+        assertEquals("Updated 5000 row(s)", db.message(ROOT, "UPDATE app.many SET v = 1").message());
+        assertEquals(List.of(List.of("5000", "5000")),
+                db.rows(ROOT, "SELECT COUNT(*), COUNT(DISTINCT _seq) FROM app.many WHERE v = 1").rows());
+        assertEquals("Deleted 5000 row(s)", db.message(ROOT, "DELETE FROM app.many").message());
+    }
+
+    @Test
     void intervalResultsReadAsPostgresText() {
         StatementResult.Rows r = db.rows(ROOT, "SELECT INTERVAL '1' HOUR, INTERVAL '2' DAY, INTERVAL '1 day 2 hours', "
                 + "INTERVAL '500 ms', INTERVAL '-90' MINUTE, INTERVAL '14' MONTH, INTERVAL '1' MONTH");

@@ -71,9 +71,16 @@ class TimePrecisionTest {
     }
 
     @Test
+    void dayTimeIntervalsShiftExactly() {
+        assertFalse(physicalPlan("SELECT ts + INTERVAL '1' SECOND FROM tp.t").contains("KALAM_MICROS_TO_MILLIS"));
+        assertEquals(List.of(List.of(1672567201123456L, "2023-01-01 10:00:00.123456")),
+                db.rows(ROOT, "SELECT ts + INTERVAL '1' SECOND, CAST(ts AS VARCHAR) FROM tp.t WHERE id = 1").rows());
+    }
+
+    @Test
     void functionsOfTimesComputeInMilliseconds() {
-        assertTrue(physicalPlan("SELECT ts + INTERVAL '1' SECOND FROM tp.t").contains("KALAM_MICROS_TO_MILLIS"));
-        assertEquals(List.of(List.of(1672567201123000L)),
-                db.rows(ROOT, "SELECT ts + INTERVAL '1' SECOND FROM tp.t WHERE id = 1").rows());
+        assertTrue(physicalPlan("SELECT EXTRACT(MINUTE FROM ts) FROM tp.t").contains("KALAM_MICROS_TO_MILLIS"));
+        assertEquals(List.of(List.of(1675245600123000L)),
+                db.rows(ROOT, "SELECT ts + INTERVAL '1' MONTH FROM tp.t WHERE id = 1").rows());
     }
 }

@@ -13,6 +13,16 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 public final class KalamTypeSystem extends RelDataTypeSystemImpl {
     public static final KalamTypeSystem INSTANCE = new KalamTypeSystem();
 
+    /** {@code CAST(x AS TIMESTAMP)} and {@code TIME} keep their fraction, as in PostgreSQL (not Calcite's 0). */
+    @Override
+    public int getDefaultPrecision(SqlTypeName typeName) {
+        switch (typeName) {
+            case TIMESTAMP:
+            case TIME: return 6;
+            default: return super.getDefaultPrecision(typeName);
+        }
+    }
+
     /** Decimals up to 38 digits; time literals keep microseconds (the runtime itself holds milliseconds). */
     @Override
     public int getMaxPrecision(SqlTypeName typeName) {

@@ -569,6 +569,9 @@ public final class SqlPreparer {
         return found[0];
     }
 
+    /** The longest IN list whose literals are lifted (Calcite plans longer literal lists as a join). */
+    private static final int IN_LIST_LIFT_LIMIT = 20;
+
     /** Predicates whose literal operands are lifted: the other operand gives the parameter its type. */
     private static final Set<SqlKind> LIFTED_PREDICATES = Set.of(SqlKind.EQUALS, SqlKind.NOT_EQUALS,
             SqlKind.LESS_THAN, SqlKind.LESS_THAN_OR_EQUAL, SqlKind.GREATER_THAN, SqlKind.GREATER_THAN_OR_EQUAL,
@@ -600,6 +603,10 @@ public final class SqlPreparer {
             }
 
             private SqlNode lift(SqlNode constant) {
+                if (constant instanceof SqlNodeList list && list.size() > IN_LIST_LIFT_LIMIT) {
+                    // a long list of literals is planned as a join with its values; parameters would be OR-ed
+                    return list;
+                }
                 if (constant instanceof SqlNodeList list) {
                     SqlNodeList lifted = new SqlNodeList(list.getParserPosition());
                     for (SqlNode item : list) {

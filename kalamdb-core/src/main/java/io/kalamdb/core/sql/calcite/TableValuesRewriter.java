@@ -6,6 +6,10 @@ import io.kalamdb.commons.types.ValueCoercion;
 import io.kalamdb.core.system.tables.SystemTable;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +48,8 @@ import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeTransforms;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 import org.apache.calcite.util.TimeString;
 import org.apache.calcite.util.TimestampString;
@@ -80,6 +86,10 @@ public final class TableValuesRewriter {
             "microsToMillis", ReturnTypes.BIGINT_NULLABLE);
     private static final SqlUserDefinedFunction MICROS_TO_MILLIS_OF_DAY = function("KALAM_MICROS_TO_MILLIS_OF_DAY",
             "microsToMillisOfDay", ReturnTypes.INTEGER_NULLABLE);
+    private static final SqlUserDefinedFunction MICROS_TEXT = function("KALAM_MICROS_TEXT", "microsText",
+            ReturnTypes.VARCHAR.andThen(SqlTypeTransforms.TO_NULLABLE));
+    private static final SqlUserDefinedFunction MICROS_OF_DAY_TEXT = function("KALAM_MICROS_OF_DAY_TEXT",
+            "microsOfDayText", ReturnTypes.VARCHAR.andThen(SqlTypeTransforms.TO_NULLABLE));
     private static final Set<SqlKind> COMPARISONS = Set.of(SqlKind.EQUALS, SqlKind.NOT_EQUALS, SqlKind.LESS_THAN,
             SqlKind.LESS_THAN_OR_EQUAL, SqlKind.GREATER_THAN, SqlKind.GREATER_THAN_OR_EQUAL, SqlKind.IS_DISTINCT_FROM,
             SqlKind.IS_NOT_DISTINCT_FROM);
@@ -118,6 +128,26 @@ public final class TableValuesRewriter {
     /** The parameters added by the rewrite, in index order from {@link #EXACT_PARAM_BASE}. */
     List<ExactParam> params() {
         return List.copyOf(params);
+    }
+
+    /** A µs timestamp as PostgreSQL writes it: {@code 2024-01-01 10:00:00.5} (fraction without trailing zeros). */
+    @Strict
+    public static String microsText(long micros) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
+        return t.toLocalDate() + " " + timeText(t.toLocalTime());
+    }
+
+    /** µs since midnight as PostgreSQL writes a TIME: {@code 10:00:00.25}. */
+    @Strict
+    public static String microsOfDayText(long micros) {
+        return timeText(LocalTime.ofNanoOfDay(micros * 1000L));
+    }
+
+    private static String timeText(LocalTime t) {
+        String hms = String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
+        int us = t.getNano() / 1000;
+        return us == 0 ? hms : hms + "." + String.format("%06d", us).replaceAll("0+$", "");
     }
 
     @Strict
@@ -390,7 +420,17 @@ public final class TableValuesRewriter {
                     return rex.makeCall(call.getParserPosition(), call.getOperator(), List.of(exact));
                 }
             }
-            return super.visitCall(call);
+            if (call.getKind() == SqlKind.CAST && SqlTypeName.CHAR_TYPES.contains(call.getType().getSqlTypeName())
+                    && isTime(ops.get(0).getType())) {
+                RexNode exact = exactValue(ops.get(0));
+                if (exact != null) {
+                    SqlUserDefinedFunction text = ops.get(0).getType().getSqlTypeName() == SqlTypeName.TIME
+                            ? MICROS_OF_DAY_TEXT : MICROS_TEXT;
+                    return rex.makeCast(call.getType(), rex.makeCall(text, exact));
+                }
+            }
+            RexNode exact = isTime(call.getType()) ? exactValue(call) : null;
+            return exact != null ? millis(exact, call.getType()) : super.visitCall(call);
         }
 
         @Override
@@ -407,6 +447,10 @@ public final class TableValuesRewriter {
             RexNode inner = stripTimeCasts(e);
             if (inner instanceof RexInputRef ref && micros[ref.getIndex()]) {
                 return new RexInputRef(ref.getIndex(), inputType.getFieldList().get(ref.getIndex()).getType());
+            }
+            if (inner instanceof RexCall c && isTime(c.getType()) && c.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP
+                    && (c.getKind() == SqlKind.PLUS || c.getKind() == SqlKind.MINUS) && c.getOperands().size() == 2) {
+                return shifted(c);
             }
             if (inner.getKind() != SqlKind.CASE || !(inner instanceof RexCall c) || !isTime(c.getType())) {
                 return null;
@@ -430,6 +474,25 @@ public final class TableValuesRewriter {
             }
             return readsField ? rex.makeCall(bigint(rex.getTypeFactory(), c.getType().isNullable()), c.getOperator(),
                     out) : null;
+        }
+
+        /** {@code timestamp ± day-time interval} (or {@code interval + timestamp}) in exact µs, or null. */
+        private RexNode shifted(RexCall c) {
+            int timeSide = isTime(c.getOperands().get(0).getType()) ? 0 : 1;
+            if (timeSide == 1 && c.getKind() == SqlKind.MINUS) {
+                return null;
+            }
+            RexNode time = exactValue(c.getOperands().get(timeSide));
+            RexNode interval = c.getOperands().get(1 - timeSide);
+            if (time == null || !SqlTypeName.DAY_INTERVAL_TYPES.contains(interval.getType().getSqlTypeName())) {
+                return null;
+            }
+            RelDataType bigint = bigint(rex.getTypeFactory(), interval.getType().isNullable());
+            RexNode micros = rex.makeCall(SqlStdOperatorTable.MULTIPLY,
+                    rex.makeReinterpretCast(bigint, interval.accept(this), rex.makeLiteral(false)),
+                    rex.makeBigintLiteral(BigDecimal.valueOf(1000)));
+            return rex.makeCall(c.getKind() == SqlKind.PLUS ? SqlStdOperatorTable.PLUS : SqlStdOperatorTable.MINUS,
+                    time, micros);
         }
 
         /**

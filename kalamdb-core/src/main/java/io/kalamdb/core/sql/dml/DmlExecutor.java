@@ -5,6 +5,7 @@ import io.kalamdb.commons.enums.TableType;
 import io.kalamdb.commons.errors.ErrorCode;
 import io.kalamdb.commons.errors.KalamDbException;
 import io.kalamdb.commons.ids.NamespaceId;
+import io.kalamdb.commons.ids.SnowflakeGenerator;
 import io.kalamdb.commons.ids.TableId;
 import io.kalamdb.commons.models.ColumnDefault;
 import io.kalamdb.commons.models.ColumnDefinition;
@@ -141,7 +142,7 @@ public final class DmlExecutor {
                                 + "' already exists in column '" + def.columns().get(pk).columnName() + "'");
                     }
                 }
-                addVersion(batch, t, seqs + i, row, false);
+                addVersion(batch, t, seqs.next(), row, false);
             }
             return rows.size();
         }, rows.size());
@@ -174,7 +175,7 @@ public final class DmlExecutor {
             return query(up.getTargetTable(), up.getAlias(), up.getCondition(), select);
         }, sql, exec, params, qs);
         int pkIndex = t.rows().pkIndex();
-        int updated = write(t, (batch, firstSeq) -> {
+        int updated = write(t, (batch, seqs) -> {
             int n = 0;
             for (Object[] m : matches) {
                 RowVersion current = ctx.hot().latest(def, t.scope(), m[0]);
@@ -191,7 +192,7 @@ public final class DmlExecutor {
                     continue;
                 }
                 checkNotNull(def, merged, 0);
-                addVersion(batch, t, firstSeq + n, merged, false);
+                addVersion(batch, t, seqs.next(), merged, false);
                 n++;
             }
             return n;
@@ -211,7 +212,7 @@ public final class DmlExecutor {
             select.add(new SqlIdentifier(key, POS));
             return query(del.getTargetTable(), del.getAlias(), del.getCondition(), select);
         }, sql, exec, params, qs);
-        int deleted = write(t, (batch, firstSeq) -> {
+        int deleted = write(t, (batch, seqs) -> {
             int n = 0;
             for (Object[] m : matches) {
                 if (stream) {
@@ -223,7 +224,7 @@ public final class DmlExecutor {
                 if (current == null || current.record().deleted()) {
                     continue;
                 }
-                addVersion(batch, t, firstSeq + n, t.rows().values(current), true);
+                addVersion(batch, t, seqs.next(), t.rows().values(current), true);
                 n++;
             }
             return n;
@@ -247,17 +248,46 @@ public final class DmlExecutor {
         return new SqlSelect(POS, null, select, from, condition, null, null, null, null, null, null, null);
     }
 
-    /** Work done under the commit lock with {@code seqCount} sequence numbers reserved; returns rows written. */
+    /** Work done under the commit lock, taking up to {@code seqCount} sequence numbers; returns rows written. */
     @FunctionalInterface
     private interface BatchWork {
-        int apply(WriteBatch batch, long firstSeq);
+        int apply(WriteBatch batch, Seqs seqs);
+    }
+
+    /**
+     * The {@code _seq} values of one statement, increasing, reserved from the generator in batches of at most one
+     * millisecond's worth ({@value SnowflakeGenerator#IDS_PER_MILLI}), so a statement may write any number of rows.
+     */
+    private static final class Seqs {
+        private final SnowflakeGenerator generator;
+        private int unreserved;
+        private long next;
+        private int left;
+
+        Seqs(SnowflakeGenerator generator, int count) {
+            this.generator = generator;
+            this.unreserved = count;
+        }
+
+        long next() {
+            if (left == 0) {
+                if (unreserved <= 0) {
+                    throw new IllegalStateException("more versions written than reserved");
+                }
+                left = Math.min(unreserved, SnowflakeGenerator.IDS_PER_MILLI);
+                unreserved -= left;
+                next = generator.reserve(left);
+            }
+            left--;
+            return next++;
+        }
     }
 
     private int write(Target t, BatchWork work, int seqCount) {
         synchronized (ctx.hot().commitLock(t.def(), t.scope())) {
-            long firstSeq = seqCount > 0 ? ctx.snowflake().reserve(seqCount) : 0;
+            Seqs seqs = new Seqs(ctx.snowflake(), seqCount);
             try (WriteBatch batch = ctx.backend().newBatch()) {
-                int n = work.apply(batch, firstSeq);
+                int n = work.apply(batch, seqs);
                 if (batch.size() > 0) {
                     ctx.backend().write(batch);
                 }
