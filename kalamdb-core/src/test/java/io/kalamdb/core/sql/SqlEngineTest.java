@@ -109,6 +109,23 @@ class SqlEngineTest {
     }
 
     @Test
+    void jsonPathsOfAnyLength() {
+        String doc = "'{\"a\":{\"b\":[1,2,{\"c\":\"z\",\"d\":[10,20],\"n\":null}]}}'";
+        StatementResult.Rows r = db.rows(ROOT, "SELECT json_get(" + doc + ", 'a', 'b', 2, 'c'), json_get_str(" + doc
+                + ", 'a', 'b', 2, 'c'), json_length(" + doc + ", 'a', 'b'), json_get_int(" + doc
+                + ", 'a', 'b', 2, 'd', 1), json_contains(" + doc + ", 'a', 'b', 2, 'n'), json_contains(" + doc
+                + ", 'a', 'x', 2), json_object_keys(" + doc + ", 'a', 'b', 2)");
+        assertEquals(List.of(List.of("\"z\"", "z", "3", "20", true, false, "[\"c\",\"d\",\"n\"]")), r.rows());
+    }
+
+    @Test
+    void decimalCastsRoundHalfUpAsInserts() {
+        assertEquals(List.of(List.of("1.01", "-1.01", "1.00")), db.rows(ROOT,
+                "SELECT CAST('1.005' AS DECIMAL(10,2)), CAST(-1.005 AS DECIMAL(10,2)), CAST(1.004 AS DECIMAL(10,2))")
+                .rows());
+    }
+
+    @Test
     void intervalResultsReadAsPostgresText() {
         StatementResult.Rows r = db.rows(ROOT, "SELECT INTERVAL '1' HOUR, INTERVAL '2' DAY, INTERVAL '1 day 2 hours', "
                 + "INTERVAL '500 ms', INTERVAL '-90' MINUTE, INTERVAL '14' MONTH, INTERVAL '1' MONTH");

@@ -190,11 +190,6 @@ public final class KalamFunctions {
         return n != null && n.isContainerNode() ? (long) n.size() : null;
     }
 
-    public static Long jsonLength(String doc, Object k1) {
-        JsonNode n = path(doc, k1);
-        return n != null && n.isContainerNode() ? (long) n.size() : null;
-    }
-
     public static Boolean jsonContains(String doc, Object k1) {
         return doc == null ? null : path(doc, k1) != null;
     }

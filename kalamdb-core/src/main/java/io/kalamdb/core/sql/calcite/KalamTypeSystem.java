@@ -1,5 +1,6 @@
 package io.kalamdb.core.sql.calcite;
 
+import java.math.RoundingMode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
@@ -12,6 +13,12 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  */
 public final class KalamTypeSystem extends RelDataTypeSystemImpl {
     public static final KalamTypeSystem INSTANCE = new KalamTypeSystem();
+
+    /** Decimals round half-up when a scale drops digits, in CASTs as on INSERT (spec sql.md §12.3). */
+    @Override
+    public RoundingMode roundingMode() {
+        return RoundingMode.HALF_UP;
+    }
 
     /** {@code CAST(x AS TIMESTAMP)} and {@code TIME} keep their fraction, as in PostgreSQL (not Calcite's 0). */
     @Override

@@ -80,6 +80,15 @@ public final class SqlPreparer {
         return new Prepared(node, tables, expressions.maxParam);
     }
 
+    /**
+     * The JSON functions (spec sql.md §7.2) and the most path steps each takes in one call ({@code json_length} none:
+     * Calcite's own JSON_LENGTH shares its name, so only the one-argument form is unambiguous).
+     */
+    private static final Map<String, Integer> JSON_PATH_ARGS = Map.ofEntries(Map.entry("JSON_GET", 3),
+            Map.entry("JSON_GET_JSON", 3), Map.entry("JSON_GET_STR", 3), Map.entry("JSON_AS_TEXT", 2),
+            Map.entry("JSON_GET_INT", 2), Map.entry("JSON_CONTAINS", 2), Map.entry("JSON_GET_FLOAT", 1),
+            Map.entry("JSON_GET_BOOL", 1), Map.entry("JSON_LENGTH", 0), Map.entry("JSON_OBJECT_KEYS", 1));
+
     /** Niladic functions that KalamDB also accepts with empty parentheses ({@code CURRENT_USER()}). */
     private static final Set<String> NILADIC = Set.of("CURRENT_USER", "CURRENT_TIMESTAMP", "CURRENT_DATE");
 
@@ -179,7 +188,34 @@ public final class SqlPreparer {
                 return SqlStdOperatorTable.CAST.createCall(visited.getParserPosition(), visited.operand(0),
                         (SqlDataTypeSpec) visited.operand(1));
             }
+            if (visited.getOperator() instanceof SqlUnresolvedFunction f) {
+                Integer max = JSON_PATH_ARGS.get(f.getName().toUpperCase(Locale.ROOT));
+                if (max != null && visited.operandCount() - 1 > max) {
+                    return longJsonPath(f, visited, max);
+                }
+            }
             return visited;
+        }
+
+        /**
+         * {@code f(doc, p1 … pn)} with more path steps than {@code f} takes at once: the leading steps select the
+         * member first, {@code f(json_get_json(doc, p1 … pk), pk+1 … pn)}, so a path may be as long as needed.
+         */
+        private SqlNode longJsonPath(SqlUnresolvedFunction f, SqlCall call, int max) {
+            SqlParserPos pos = call.getParserPosition();
+            List<SqlNode> ops = call.getOperandList();
+            int split = ops.size() - max;
+            SqlUnresolvedFunction get = new SqlUnresolvedFunction(new SqlIdentifier("JSON_GET_JSON", pos), null, null,
+                    null, null, SqlFunctionCategory.USER_DEFINED_FUNCTION);
+            if (f.getName().equalsIgnoreCase("JSON_CONTAINS")) {
+                // the path exists when the member it selects does (a JSON null member reads as the text null)
+                return SqlStdOperatorTable.IS_NOT_NULL.createCall(pos, visit(get.createCall(pos, ops)));
+            }
+            SqlNode member = visit(get.createCall(pos, ops.subList(0, split)));
+            List<SqlNode> outer = new ArrayList<>(ops.size() - split + 1);
+            outer.add(member);
+            outer.addAll(ops.subList(split, ops.size()));
+            return f.createCall(pos, outer);
         }
 
         private static SqlNode function(String name, SqlCall call) {
