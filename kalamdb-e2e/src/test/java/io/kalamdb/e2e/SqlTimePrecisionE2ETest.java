@@ -166,6 +166,16 @@ class SqlTimePrecisionE2ETest {
     }
 
     @Test
+    void castsReadTextAsColumnsDo() {
+        assertRows(rowResult(root("SELECT CAST('2024-01-01T10:00:00Z' AS TIMESTAMP), "
+                + "CAST('2024-01-01T10:00:00.5+02:00' AS TIMESTAMP), CAST('2024-01-01 10:00:00.123456' AS TIMESTAMP), "
+                + "CAST('10:00:00.000001' AS TIME)"), ROOT),
+                "[[1704103200000000,1704096000500000,1704103200123456,36000000001]]");
+        Expect.sqlErrorWithDetails(root("SELECT CAST('nope' AS TIMESTAMP)"), 400, "SQL_EXECUTION_ERROR",
+                "Statement 1 failed: Invalid TIMESTAMP 'nope'", "SELECT CAST('nope' AS TIMESTAMP)");
+    }
+
+    @Test
     void otherComputedTimesAreMilliseconds() {
         assertRows(rowResult(root("SELECT ts + INTERVAL '1' MONTH FROM tp.events WHERE id = 1"), ROOT),
                 "[[1675245600123000]]");

@@ -175,7 +175,7 @@ class SqlEngineTest {
         expected.put("SELECT CAST(name AS DECIMAL(10,2))" + row, "Cannot convert the value to DECIMAL");
         expected.put("SELECT CAST(name AS BOOLEAN)" + row, "Cannot convert 'abc' to BOOLEAN");
         expected.put("SELECT CAST(name AS DATE)" + row, "Cannot convert 'abc' to DATE");
-        expected.put("SELECT CAST(name AS TIMESTAMP)" + row, "Cannot convert 'abc' to TIMESTAMP");
+        expected.put("SELECT CAST(name AS TIMESTAMP)" + row, "Invalid TIMESTAMP 'abc'");
         expected.put("SELECT 1/0", "Division by zero");
         expected.put("SELECT 1 / 0", "Division by zero");
         expected.put("SELECT qty / 0" + row, "Division by zero");

@@ -8,8 +8,13 @@ import io.kalamdb.commons.ids.TableId;
 import io.kalamdb.commons.models.ColumnDefinition;
 import io.kalamdb.commons.models.TableDefinition;
 import io.kalamdb.commons.models.ViewDefinition;
+import io.kalamdb.commons.types.KalamDataType;
+import io.kalamdb.commons.types.ValueCoercion;
 import io.kalamdb.core.AppContext;
 import io.kalamdb.core.system.tables.SystemTables;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,11 +27,11 @@ import java.util.function.Function;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
-
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
@@ -39,7 +44,6 @@ import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlTypeNameSpec;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.SqlUserDefinedTypeNameSpec;
-import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlWithItem;
 import org.apache.calcite.sql.fun.SqlCase;
@@ -48,6 +52,8 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlShuttle;
+import org.apache.calcite.util.TimeString;
+import org.apache.calcite.util.TimestampString;
 
 /**
  * Prepares a parsed query for planning, on the tree and never on the text: {@code $n} becomes a dynamic parameter,
@@ -185,8 +191,15 @@ public final class SqlPreparer {
                 return new SqlIdentifier(f.getName().toUpperCase(Locale.ROOT), visited.getParserPosition());
             }
             if (visited.getOperator() == SqlLibraryOperators.INFIX_CAST) {
-                return SqlStdOperatorTable.CAST.createCall(visited.getParserPosition(), visited.operand(0),
+                visited = SqlStdOperatorTable.CAST.createCall(visited.getParserPosition(), visited.operand(0),
                         (SqlDataTypeSpec) visited.operand(1));
+            }
+            if (visited.getKind() == SqlKind.CAST && visited.operand(0) instanceof SqlCharStringLiteral text
+                    && visited.operand(1) instanceof SqlDataTypeSpec spec) {
+                SqlLiteral time = timeLiteral(text, spec);
+                if (time != null) {
+                    return time;
+                }
             }
             if (visited.getOperator() instanceof SqlUnresolvedFunction f) {
                 Integer max = JSON_PATH_ARGS.get(f.getName().toUpperCase(Locale.ROOT));
@@ -216,6 +229,39 @@ public final class SqlPreparer {
             outer.add(member);
             outer.addAll(ops.subList(split, ops.size()));
             return f.createCall(pos, outer);
+        }
+
+        /**
+         * {@code CAST('<text>' AS TIMESTAMP|TIME)} without a smaller precision as a typed literal read the way a column
+         * reads text (ISO forms with T, Z or an offset; µs fractions), or null when the text is no such value.
+         */
+        private static SqlLiteral timeLiteral(SqlCharStringLiteral text, SqlDataTypeSpec spec) {
+            if (!(spec.getTypeNameSpec() instanceof SqlBasicTypeNameSpec type)) {
+                return null;
+            }
+            String name = type.getTypeName().getSimple().toUpperCase(Locale.ROOT);
+            boolean time = name.equals("TIME");
+            if (!time && !name.equals("TIMESTAMP") && !name.equals("DATETIME") && !name.equals("TIMESTAMPTZ")
+                    || type.getPrecision() >= 0 && type.getPrecision() < 6) {
+                return null;
+            }
+            SqlParserPos pos = text.getParserPosition();
+            try {
+                long us = (Long) ValueCoercion.coerce(text.getValueAs(String.class),
+                        time ? KalamDataType.TIME : KalamDataType.TIMESTAMP, null);
+                if (time) {
+                    LocalTime t = LocalTime.ofNanoOfDay(us * 1000L);
+                    return SqlLiteral.createTime(new TimeString(t.getHour(), t.getMinute(), t.getSecond())
+                            .withNanos(t.getNano()), 6, pos);
+                }
+                LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(us, 1_000_000L),
+                        (int) Math.floorMod(us, 1_000_000L) * 1000, ZoneOffset.UTC);
+                return SqlLiteral.createTimestamp(SqlTypeName.TIMESTAMP, new TimestampString(t.getYear(),
+                        t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond())
+                        .withNanos(t.getNano()), 6, pos);
+            } catch (KalamDbException notATime) {
+                return null;
+            }
         }
 
         private static SqlNode function(String name, SqlCall call) {

@@ -90,6 +90,9 @@ public final class TableValuesRewriter {
             ReturnTypes.VARCHAR.andThen(SqlTypeTransforms.TO_NULLABLE));
     private static final SqlUserDefinedFunction MICROS_OF_DAY_TEXT = function("KALAM_MICROS_OF_DAY_TEXT",
             "microsOfDayText", ReturnTypes.VARCHAR.andThen(SqlTypeTransforms.TO_NULLABLE));
+    private static final SqlUserDefinedFunction TEXT_TO_MICROS = textFunction("KALAM_TEXT_TO_MICROS", "textToMicros");
+    private static final SqlUserDefinedFunction TEXT_TO_MICROS_OF_DAY = textFunction("KALAM_TEXT_TO_MICROS_OF_DAY",
+            "textToMicrosOfDay");
     private static final Set<SqlKind> COMPARISONS = Set.of(SqlKind.EQUALS, SqlKind.NOT_EQUALS, SqlKind.LESS_THAN,
             SqlKind.LESS_THAN_OR_EQUAL, SqlKind.GREATER_THAN, SqlKind.GREATER_THAN_OR_EQUAL, SqlKind.IS_DISTINCT_FROM,
             SqlKind.IS_NOT_DISTINCT_FROM);
@@ -150,6 +153,18 @@ public final class TableValuesRewriter {
         return us == 0 ? hms : hms + "." + String.format("%06d", us).replaceAll("0+$", "");
     }
 
+    /** Text as a TIMESTAMP column reads it, in µs ({@code Invalid TIMESTAMP 'x'} otherwise). */
+    @Strict
+    public static long textToMicros(String text) {
+        return (Long) ValueCoercion.coerce(text, KalamDataType.TIMESTAMP, null);
+    }
+
+    /** Text as a TIME column reads it, in µs since midnight. */
+    @Strict
+    public static long textToMicrosOfDay(String text) {
+        return (Long) ValueCoercion.coerce(text, KalamDataType.TIME, null);
+    }
+
     @Strict
     public static long microsToMillis(long micros) {
         return Math.floorDiv(micros, 1000L);
@@ -185,8 +200,8 @@ public final class TableValuesRewriter {
         if (rel instanceof SetOp s) {
             return setOp(s);
         }
-        if (rel instanceof LogicalValues) {
-            return none(rel);
+        if (rel instanceof LogicalValues v) {
+            return values(v);
         }
         // a node this rewrite does not follow sees its inputs in Calcite's own representation
         List<RelNode> inputs = new ArrayList<>(rel.getInputs().size());
@@ -235,15 +250,15 @@ public final class TableValuesRewriter {
 
     private Out project(LogicalProject p) {
         Out in = visit(p.getInput());
-        if (!in.any()) {
-            return none(p.copy(p.getTraitSet(), in.rel, p.getProjects(), p.getRowType()));
-        }
         Exprs exprs = new Exprs(in.micros, in.rel.getRowType(), List.of(in.rel));
         List<RexNode> out = new ArrayList<>(p.getProjects().size());
         boolean[] micros = new boolean[p.getProjects().size()];
         for (int i = 0; i < micros.length; i++) {
             RexNode e = p.getProjects().get(i);
             RexNode exact = exprs.exactValue(e);
+            if (exact == null && e instanceof RexLiteral && isTime(e.getType())) {
+                exact = exprs.constant(e);
+            }
             if (exact != null) {
                 out.add(exact);
                 micros[i] = true;
@@ -371,6 +386,13 @@ public final class TableValuesRewriter {
                 ScalarFunctionImpl.create(TableValuesRewriter.class, method));
     }
 
+    private static SqlUserDefinedFunction textFunction(String name, String method) {
+        return new SqlUserDefinedFunction(new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
+                ReturnTypes.BIGINT_NULLABLE, null, OperandTypes.operandMetadata(List.of(SqlTypeFamily.CHARACTER),
+                        f -> List.of(f.createSqlType(SqlTypeName.VARCHAR)), i -> "text", i -> false),
+                ScalarFunctionImpl.create(TableValuesRewriter.class, method));
+    }
+
     /** Rewrites the expressions of a node whose input fields {@code micros} carry µs. */
     private final class Exprs extends RexShuttle {
         private final boolean[] micros;
@@ -448,6 +470,12 @@ public final class TableValuesRewriter {
             if (inner instanceof RexInputRef ref && micros[ref.getIndex()]) {
                 return new RexInputRef(ref.getIndex(), inputType.getFieldList().get(ref.getIndex()).getType());
             }
+            if (inner.getKind() == SqlKind.CAST && inner instanceof RexCall cast && isTime(cast.getType())
+                    && SqlTypeName.CHAR_TYPES.contains(cast.getOperands().get(0).getType().getSqlTypeName())) {
+                // text read as a column value would be: ISO forms with T, Z or an offset, and µs fractions
+                return rex.makeCall(cast.getType().getSqlTypeName() == SqlTypeName.TIME ? TEXT_TO_MICROS_OF_DAY
+                        : TEXT_TO_MICROS, cast.getOperands().get(0).accept(this));
+            }
             if (inner instanceof RexCall c && isTime(c.getType()) && c.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP
                     && (c.getKind() == SqlKind.PLUS || c.getKind() == SqlKind.MINUS) && c.getOperands().size() == 2) {
                 return shifted(c);
@@ -511,29 +539,7 @@ public final class TableValuesRewriter {
                 params.add(new ExactParam(p.getIndex(), type));
                 return new RexDynamicParam(bigint, EXACT_PARAM_BASE + params.size() - 1);
             }
-            if (!(inner instanceof RexLiteral lit)) {
-                return null;
-            }
-            if (lit.isNull()) {
-                return rex.makeNullLiteral(bigint);
-            }
-            Object value;
-            switch (lit.getType().getSqlTypeName()) {
-                case TIMESTAMP: value = lit.getValueAs(TimestampString.class).toString(); break;
-                case TIME: value = lit.getValueAs(TimeString.class).toString(); break;
-                case CHAR:
-                case VARCHAR: value = lit.getValueAs(String.class); break;
-                case TINYINT:
-                case SMALLINT:
-                case INTEGER:
-                case BIGINT: value = lit.getValueAs(Long.class); break;
-                default: return null;
-            }
-            try {
-                return rex.makeLiteral(ValueCoercion.coerce(value, type, null), bigint);
-            } catch (KalamDbException notATime) {
-                return null;
-            }
+            return inner instanceof RexLiteral lit ? microsLiteral(lit, type, bigint) : null;
         }
 
         /** {@code uuidColumn <op> constant} (either side) with the constant as canonical UUID text, or null. */
@@ -595,6 +601,66 @@ public final class TableValuesRewriter {
             }
             return false;
         }
+    }
+
+    /**
+     * A literal (typed time, text, or integer µs) as the µs BIGINT literal of a {@code type} value, as a column would
+     * read it; null when it is no such value.
+     */
+    private RexLiteral microsLiteral(RexLiteral lit, KalamDataType type, RelDataType bigint) {
+        if (lit.isNull()) {
+            return (RexLiteral) rex.makeNullLiteral(bigint);
+        }
+        Object value;
+        switch (lit.getType().getSqlTypeName()) {
+            case TIMESTAMP: value = lit.getValueAs(TimestampString.class).toString(); break;
+            case TIME: value = lit.getValueAs(TimeString.class).toString(); break;
+            case CHAR:
+            case VARCHAR: value = lit.getValueAs(String.class); break;
+            case TINYINT:
+            case SMALLINT:
+            case INTEGER:
+            case BIGINT: value = lit.getValueAs(Long.class); break;
+            default: return null;
+        }
+        try {
+            return (RexLiteral) rex.makeLiteral(ValueCoercion.coerce(value, type, null), bigint);
+        } catch (KalamDbException notATime) {
+            return null;
+        }
+    }
+
+    /** VALUES rows with their time columns as exact µs. */
+    private Out values(LogicalValues v) {
+        List<RelDataTypeField> fields = v.getRowType().getFieldList();
+        boolean[] micros = new boolean[fields.size()];
+        RelDataTypeFactory tf = v.getCluster().getTypeFactory();
+        RelDataTypeFactory.Builder b = tf.builder();
+        for (int i = 0; i < micros.length; i++) {
+            RelDataType t = fields.get(i).getType();
+            micros[i] = isTime(t);
+            b.add(fields.get(i).getName(), micros[i] ? bigint(tf, t.isNullable()) : t);
+        }
+        RelDataType rowType = b.build();
+        List<List<RexLiteral>> tuples = new ArrayList<>(v.getTuples().size());
+        for (List<RexLiteral> tuple : v.getTuples()) {
+            List<RexLiteral> row = new ArrayList<>(tuple.size());
+            for (int i = 0; i < tuple.size(); i++) {
+                RexLiteral lit = tuple.get(i);
+                if (micros[i]) {
+                    KalamDataType type = fields.get(i).getType().getSqlTypeName() == SqlTypeName.TIME
+                            ? KalamDataType.TIME : KalamDataType.TIMESTAMP;
+                    lit = microsLiteral(lit, type, rowType.getFieldList().get(i).getType());
+                    if (lit == null) {
+                        return none(v);
+                    }
+                }
+                row.add(lit);
+            }
+            tuples.add(row);
+        }
+        return new Out(LogicalValues.create(v.getCluster(), rowType, ImmutableList.copyOf(
+                tuples.stream().map(ImmutableList::copyOf).toList())), micros, v.getRowType());
     }
 
     /** {@code e} without the casts around it. */
