@@ -126,6 +126,17 @@ class SqlEngineTest {
     }
 
     @Test
+    void decimalDivisionKeepsItsWholeScale() {
+        StatementResult.Rows r = db.rows(ROOT, "SELECT CAST(1.10 AS DECIMAL(10,2)) / 3, "
+                + "CAST(1.10 AS DECIMAL(10,2)) / 3 * 3, CAST('12345678.91' AS DECIMAL(10,2)) / 7");
+        assertEquals(List.of(List.of("0.3666666666666666667", "1.1000000000000000001", "1763668.4157142857142857143")),
+                r.rows(), r.schema().toString());
+        SqlRequestException e = assertThrows(SqlRequestException.class,
+                () -> db.run(ROOT, "SELECT CAST(1 AS DECIMAL(5,2)) / CAST(0 AS DECIMAL(5,2))"));
+        assertTrue(e.getMessage().contains("Division by zero"), e.getMessage());
+    }
+
+    @Test
     void intervalResultsReadAsPostgresText() {
         StatementResult.Rows r = db.rows(ROOT, "SELECT INTERVAL '1' HOUR, INTERVAL '2' DAY, INTERVAL '1 day 2 hours', "
                 + "INTERVAL '500 ms', INTERVAL '-90' MINUTE, INTERVAL '14' MONTH, INTERVAL '1' MONTH");

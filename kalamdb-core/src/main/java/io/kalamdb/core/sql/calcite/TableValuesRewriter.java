@@ -7,6 +7,7 @@ import io.kalamdb.core.system.tables.SystemTable;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -93,6 +94,13 @@ public final class TableValuesRewriter {
     private static final SqlUserDefinedFunction TEXT_TO_MICROS = textFunction("KALAM_TEXT_TO_MICROS", "textToMicros");
     private static final SqlUserDefinedFunction TEXT_TO_MICROS_OF_DAY = textFunction("KALAM_TEXT_TO_MICROS_OF_DAY",
             "textToMicrosOfDay");
+    private static final SqlUserDefinedFunction DECIMAL_DIVIDE = new SqlUserDefinedFunction(
+            new SqlIdentifier("KALAM_DECIMAL_DIVIDE", SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
+            ReturnTypes.ARG0_NULLABLE, null, OperandTypes.operandMetadata(
+                    List.of(SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC, SqlTypeFamily.INTEGER),
+                    f -> List.of(f.createSqlType(SqlTypeName.DECIMAL), f.createSqlType(SqlTypeName.DECIMAL),
+                            f.createSqlType(SqlTypeName.INTEGER)), i -> "x", i -> false),
+            ScalarFunctionImpl.create(TableValuesRewriter.class, "decimalDivide"));
     private static final Set<SqlKind> COMPARISONS = Set.of(SqlKind.EQUALS, SqlKind.NOT_EQUALS, SqlKind.LESS_THAN,
             SqlKind.LESS_THAN_OR_EQUAL, SqlKind.GREATER_THAN, SqlKind.GREATER_THAN_OR_EQUAL, SqlKind.IS_DISTINCT_FROM,
             SqlKind.IS_NOT_DISTINCT_FROM);
@@ -151,6 +159,15 @@ public final class TableValuesRewriter {
         String hms = String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
         int us = t.getNano() / 1000;
         return us == 0 ? hms : hms + "." + String.format("%06d", us).replaceAll("0+$", "");
+    }
+
+    /** {@code a / b} to {@code scale} digits, half-up; dividing by zero is an error. */
+    @Strict
+    public static BigDecimal decimalDivide(BigDecimal a, BigDecimal b, int scale) {
+        if (b.signum() == 0) {
+            throw KalamDbException.userError("Division by zero");
+        }
+        return a.divide(b, scale, RoundingMode.HALF_UP);
     }
 
     /** Text as a TIMESTAMP column reads it, in µs ({@code Invalid TIMESTAMP 'x'} otherwise). */
@@ -451,8 +468,26 @@ public final class TableValuesRewriter {
                     return rex.makeCast(call.getType(), rex.makeCall(text, exact));
                 }
             }
+            if ((call.getKind() == SqlKind.DIVIDE || call.getKind() == SqlKind.CHECKED_DIVIDE)
+                    && call.getType().getSqlTypeName() == SqlTypeName.DECIMAL) {
+                return decimalDivide(call);
+            }
             RexNode exact = isTime(call.getType()) ? exactValue(call) : null;
             return exact != null ? millis(exact, call.getType()) : super.visitCall(call);
+        }
+
+        /** DECIMAL division to the full scale of its result type, rounded half-up (Calcite's keeps 16 digits). */
+        private RexNode decimalDivide(RexCall call) {
+            RelDataTypeFactory tf = rex.getTypeFactory();
+            List<RexNode> ops = new ArrayList<>(3);
+            for (RexNode op : call.getOperands()) {
+                RexNode visited = op.accept(this);
+                ops.add(visited.getType().getSqlTypeName() == SqlTypeName.DECIMAL ? visited : rex.makeCast(
+                        tf.createTypeWithNullability(tf.createSqlType(SqlTypeName.DECIMAL, 19, 0),
+                                visited.getType().isNullable()), visited));
+            }
+            ops.add(rex.makeExactLiteral(BigDecimal.valueOf(call.getType().getScale())));
+            return rex.makeCall(call.getType(), DECIMAL_DIVIDE, ops);
         }
 
         @Override
