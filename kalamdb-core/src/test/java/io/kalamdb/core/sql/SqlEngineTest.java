@@ -137,6 +137,12 @@ class SqlEngineTest {
     }
 
     @Test
+    void mathDomainErrorsReadAsSql() {
+        SqlRequestException e = assertThrows(SqlRequestException.class, () -> db.run(ROOT, "SELECT ln(0)"));
+        assertTrue(e.getMessage().contains("Cannot take logarithm of zero or negative number"), e.getMessage());
+    }
+
+    @Test
     void intervalResultsReadAsPostgresText() {
         StatementResult.Rows r = db.rows(ROOT, "SELECT INTERVAL '1' HOUR, INTERVAL '2' DAY, INTERVAL '1 day 2 hours', "
                 + "INTERVAL '500 ms', INTERVAL '-90' MINUTE, INTERVAL '14' MONTH, INTERVAL '1' MONTH");

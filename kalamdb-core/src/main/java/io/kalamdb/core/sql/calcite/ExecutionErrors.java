@@ -58,7 +58,9 @@ public final class ExecutionErrors {
             return KalamDbException.userError(input == null ? "Cannot convert the value to " + target
                     : "Cannot convert '" + input + "' to " + target);
         }
-        if (cause instanceof CalciteException && !message.isEmpty()) {
+        if (cause instanceof CalciteException && !message.isEmpty() || cause instanceof IllegalArgumentException
+                && !message.isEmpty() && thrownBySqlFunction(cause)) {
+            // e.g. "Cannot take logarithm of zero or negative number": written for SQL users
             return new KalamDbException(ErrorCode.SQL_EXECUTION_ERROR, message);
         }
         log.warn("Query execution failed", cause);
@@ -76,6 +78,11 @@ public final class ExecutionErrors {
             return KalamDbException.userError(message);
         }
         return new KalamDbException(ErrorCode.SQL_EXECUTION_ERROR, "Numeric value out of range");
+    }
+
+    private static boolean thrownBySqlFunction(Throwable cause) {
+        StackTraceElement[] frames = cause.getStackTrace();
+        return frames.length > 0 && frames[0].getClassName().equals("org.apache.calcite.runtime.SqlFunctions");
     }
 
     private static String castTarget(Throwable cause) {
