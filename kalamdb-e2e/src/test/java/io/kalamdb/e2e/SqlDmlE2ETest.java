@@ -168,8 +168,11 @@ class SqlDmlE2ETest {
         affected(sqlParams(http, rootToken, "DELETE FROM dml.params WHERE id = $1", 2), "Deleted 1 row(s)", 1, ROOT);
 
         String missing = "INSERT INTO dml.params (id, v, n) VALUES ($1, $2, $3)";
-        Expect.sqlErrorWithDetails(sqlParams(http, rootToken, missing, 3, "a"), 400, "SQL_EXECUTION_ERROR",
-                "Statement 1 failed: Parameter $3 has no value (2 parameters given)", missing);
+        // parameter validation comes before statement execution: no "Statement N failed:" prefix (http-api.md §5.10)
+        Expect.sqlErrorNoDetails(sqlParams(http, rootToken, missing, 3, "a"), 400, "SQL_EXECUTION_ERROR",
+                "Parameter $3 has no value (2 parameters given)");
+        Expect.sqlErrorNoDetails(sqlParams(http, rootToken, "SELECT '$9', $2 AS b -- $7", 1), 400,
+                "SQL_EXECUTION_ERROR", "Parameter $2 has no value (1 parameters given)");
         String wrongType = "INSERT INTO dml.params (id, v) VALUES ($1, $2)";
         Expect.sqlErrorWithDetails(sqlParams(http, rootToken, wrongType, "abc", "a"), 400, "SQL_EXECUTION_ERROR",
                 "Statement 1 failed: Parameter $1 invalid: cannot convert 'abc' to INT", wrongType);

@@ -432,6 +432,9 @@ class SqlTablesE2ETest {
         assertError("CREATE VIEW tbl.staff AS SELECT 1", "Table tbl.staff already exists");
         assertError("INSERT INTO tbl.engineers (id, name) VALUES (9, 'x')", "Cannot modify view tbl.engineers");
         assertError("DELETE FROM tbl.engineers", "Cannot modify view tbl.engineers");
+        assertRows(rowResult(http.sql(aliceToken, "SELECT column_name, ordinal_position, is_nullable, data_type "
+                + "FROM information_schema.columns WHERE table_schema = 'tbl' AND table_name = 'engineers' "
+                + "ORDER BY ordinal_position"), ALICE), "[[\"id\",1,\"NO\",\"INT\"],[\"name\",2,\"YES\",\"TEXT\"]]");
         assertError("DROP TABLE tbl.engineers", "tbl.engineers is a view, not a table (use DROP VIEW)");
         assertError("DROP VIEW tbl.staff", "tbl.staff is a table, not a view (use DROP TABLE)");
         Expect.sqlErrorNoDetails(http.sql(aliceToken, "CREATE VIEW tbl.mine AS SELECT 1"), 403, "PERMISSION_DENIED",

@@ -91,6 +91,13 @@ public final class SqlExecutor {
                     "Parameters not supported with multi-statement batches"));
         }
         validateParams(request.params());
+        if (request.params() != null) {
+            int referenced = SqlSplitter.maxParamIndex(statements.get(0));
+            if (referenced > request.params().size()) {
+                throw before(KalamDbException.userError("Parameter $" + referenced + " has no value ("
+                        + request.params().size() + " parameters given)"));
+            }
+        }
         ExecutionContext exec = new ExecutionContext(session, namespaceOf(request));
         List<StatementResult> results = new ArrayList<>(statements.size());
         for (int i = 0; i < statements.size(); i++) {

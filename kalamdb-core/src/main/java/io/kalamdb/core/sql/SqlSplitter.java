@@ -4,6 +4,7 @@ import io.kalamdb.commons.errors.ErrorCode;
 import io.kalamdb.commons.errors.KalamDbException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * Splits a request's SQL at top-level {@code ;} (spec http-api.md §5.2 step 4): quote-, comment- and
@@ -15,9 +16,43 @@ public final class SqlSplitter {
 
     public static List<String> split(String sql) {
         List<String> out = new ArrayList<>();
+        int[] start = {0};
+        int[] depth = {0};
+        scanCode(sql, i -> {
+            char c = sql.charAt(i);
+            if (c == '(') {
+                depth[0]++;
+            } else if (c == ')' && depth[0] > 0) {
+                depth[0]--;
+            } else if (c == ';' && depth[0] == 0) {
+                addIfNotBlank(out, sql.substring(start[0], i));
+                start[0] = i + 1;
+            }
+        });
+        addIfNotBlank(out, sql.substring(start[0]));
+        return out;
+    }
+
+    /** The highest {@code $n} placeholder in a statement (outside literals, quoted names and comments), or 0. */
+    public static int maxParamIndex(String sql) {
+        int[] max = {0};
+        scanCode(sql, i -> {
+            if (sql.charAt(i) != '$') {
+                return;
+            }
+            int j = i + 1;
+            long n = 0;
+            while (j < sql.length() && Character.isDigit(sql.charAt(j)) && n <= Integer.MAX_VALUE) {
+                n = n * 10 + (sql.charAt(j++) - '0');
+            }
+            max[0] = (int) Math.max(max[0], Math.min(n, Integer.MAX_VALUE));
+        });
+        return max[0];
+    }
+
+    /** Calls {@code code} with the index of every character outside quotes and comments. */
+    private static void scanCode(String sql, IntConsumer code) {
         int n = sql.length();
-        int start = 0;
-        int depth = 0;
         int i = 0;
         while (i < n) {
             char c = sql.charAt(i);
@@ -38,19 +73,10 @@ public final class SqlSplitter {
                 }
                 i = end + 2;
             } else {
-                if (c == '(') {
-                    depth++;
-                } else if (c == ')' && depth > 0) {
-                    depth--;
-                } else if (c == ';' && depth == 0) {
-                    addIfNotBlank(out, sql.substring(start, i));
-                    start = i + 1;
-                }
+                code.accept(i);
                 i++;
             }
         }
-        addIfNotBlank(out, sql.substring(start));
-        return out;
     }
 
     /** Index of the quote closing the one at {@code open} (doubled quotes are escapes), or -1. */

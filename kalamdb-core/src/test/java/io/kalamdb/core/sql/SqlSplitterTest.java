@@ -45,4 +45,11 @@ class SqlSplitterTest {
         KalamDbException e = assertThrows(KalamDbException.class, () -> SqlSplitter.split("SELECT 1 /* x"));
         assertEquals("Failed to split SQL batch: unterminated block comment at byte 9", e.getMessage());
     }
+
+    @Test
+    void maxParamIndexSkipsLiteralsQuotedNamesAndComments() {
+        assertEquals(3, SqlSplitter.maxParamIndex("SELECT $1, $3 FROM t WHERE a = $2"));
+        assertEquals(1, SqlSplitter.maxParamIndex("SELECT '$9', \"$8\", $1 -- $7\n /* $6 */"));
+        assertEquals(0, SqlSplitter.maxParamIndex("SELECT 1"));
+    }
 }

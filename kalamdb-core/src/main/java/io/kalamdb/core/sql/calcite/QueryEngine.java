@@ -6,6 +6,7 @@ import io.kalamdb.auth.RolePolicy;
 import io.kalamdb.commons.enums.TableType;
 import io.kalamdb.commons.errors.ErrorCode;
 import io.kalamdb.commons.errors.KalamDbException;
+import io.kalamdb.commons.ids.NamespaceId;
 import io.kalamdb.commons.ids.TableId;
 import io.kalamdb.commons.models.ColumnDefinition;
 import io.kalamdb.commons.models.TableDefinition;
@@ -113,7 +114,7 @@ public final class QueryEngine {
 
     public QueryEngine(AppContext ctx) {
         this.ctx = ctx;
-        SystemTables systemTables = new SystemTables(ctx);
+        SystemTables systemTables = new SystemTables(ctx, this::viewShape);
         this.catalog = new KalamCatalog(ctx, systemTables);
         this.parserConfig = SqlParser.config()
                 .withParserFactory(KalamSqlParserImpl.FACTORY)
@@ -163,7 +164,7 @@ public final class QueryEngine {
     public Result run(String sql, SqlNode parsed, Supplier<SqlNode> fresh, ExecutionContext exec,
                       List<SqlParam> params, QueryScope scope, Mode mode) {
         List<String> itemTexts = mode == Mode.TOP_LEVEL ? ColumnNames.selectItemTexts(parsed, sql) : null;
-        Planned planned = plan(sql, parsed, fresh, exec, params, scope, mode);
+        Planned planned = plan(sql, parsed, fresh, exec.defaultNamespace(), params, mode);
         checkReadAccess(planned.tables, scope);
         KalamDataContext.Params values = bindValues(planned, params);
         CompiledQuery q = planned.compiled;
@@ -198,7 +199,7 @@ public final class QueryEngine {
                 throw KalamDbException.userError("Expected a query");
             }
             List<String> itemTexts = ColumnNames.selectItemTexts(parsed, sql);
-            Planned planned = plan(sql, parsed, () -> parse(sql), exec, params, scope, Mode.TOP_LEVEL);
+            Planned planned = plan(sql, parsed, () -> parse(sql), exec.defaultNamespace(), params, Mode.TOP_LEVEL);
             checkReadAccess(planned.tables, scope);
             KalamDataContext.Params values = bindValues(planned, params);
             CompiledQuery q = planned.compiled;
@@ -226,10 +227,19 @@ public final class QueryEngine {
         return new StatementResult.Rows(schema, rows, scope.userId().value());
     }
 
+    /**
+     * The result columns of {@code SELECT * FROM <view>} (names, types, flags), planned but never run: what
+     * information_schema.columns lists for a view.
+     */
+    public CompiledQuery viewShape(TableId view) {
+        String sql = "SELECT * FROM \"" + view.namespace().value() + "\".\"" + view.table().value() + "\"";
+        return plan(sql, parse(sql), () -> parse(sql), view.namespace(), null, Mode.INTERNAL).compiled;
+    }
+
     /** The plans of a query, for EXPLAIN. */
     public CompiledQuery explain(String sql, SqlNode parsed, ExecutionContext exec,
                                  List<SqlParam> params, QueryScope scope) {
-        Planned planned = plan(sql, parsed, () -> parse(sql), exec, params, scope, Mode.INTERNAL);
+        Planned planned = plan(sql, parsed, () -> parse(sql), exec.defaultNamespace(), params, Mode.INTERNAL);
         checkReadAccess(planned.tables, scope);
         return planned.compiled;
     }
@@ -238,10 +248,10 @@ public final class QueryEngine {
                            ScanHints hints) {
     }
 
-    private Planned plan(String sql, SqlNode parsed, Supplier<SqlNode> fresh, ExecutionContext exec,
-                         List<SqlParam> params, QueryScope scope, Mode mode) {
+    private Planned plan(String sql, SqlNode parsed, Supplier<SqlNode> fresh, NamespaceId defaultNamespace,
+                         List<SqlParam> params, Mode mode) {
         int given = params == null ? 0 : params.size();
-        SqlPreparer.Prepared prepared = preparer.prepare(parsed, exec.defaultNamespace());
+        SqlPreparer.Prepared prepared = preparer.prepare(parsed, defaultNamespace);
         SqlNode node = prepared.node();
         SqlPreparer.checkParams(node, given);
         SqlPreparer.bigintSelectLiterals(node);
@@ -267,7 +277,7 @@ public final class QueryEngine {
                 if (!reparsed.getKind().belongsTo(SqlKind.QUERY)) {
                     throw e;
                 }
-                SqlPreparer.Prepared again = preparer.prepare(reparsed, exec.defaultNamespace());
+                SqlPreparer.Prepared again = preparer.prepare(reparsed, defaultNamespace);
                 SqlNode raw = again.node();
                 SqlPreparer.bigintSelectLiterals(raw);
                 if (mode == Mode.TOP_LEVEL && raw.getKind().belongsTo(SqlKind.QUERY)) {

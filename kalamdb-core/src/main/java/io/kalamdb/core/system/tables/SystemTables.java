@@ -2,6 +2,7 @@ package io.kalamdb.core.system.tables;
 
 import io.kalamdb.auth.RolePolicy;
 import io.kalamdb.commons.enums.TableType;
+import io.kalamdb.commons.errors.KalamDbException;
 import io.kalamdb.commons.ids.NamespaceId;
 import io.kalamdb.commons.ids.TableId;
 import io.kalamdb.commons.ids.TableName;
@@ -15,6 +16,7 @@ import io.kalamdb.commons.models.ViewDefinition;
 import io.kalamdb.commons.types.KalamDataType;
 import io.kalamdb.core.AppContext;
 import io.kalamdb.core.jobs.Job;
+import io.kalamdb.core.sql.calcite.CompiledQuery;
 import io.kalamdb.core.sql.calcite.QueryScope;
 import io.kalamdb.core.sql.ddl.ColumnsJson;
 import io.kalamdb.core.sql.ddl.TableOptionsJson;
@@ -38,11 +40,16 @@ public final class SystemTables {
     private static final KalamDataType BOOL = KalamDataType.BOOLEAN;
 
     private final AppContext ctx;
+    private final Function<TableId, CompiledQuery> viewShape;
     private final Map<String, SystemTable> system = new LinkedHashMap<>();
     private final Map<String, SystemTable> informationSchema = new LinkedHashMap<>();
 
-    public SystemTables(AppContext ctx) {
+    /**
+     * @param viewShape the result columns a view derives (planned, not run), for information_schema.columns
+     */
+    public SystemTables(AppContext ctx, Function<TableId, CompiledQuery> viewShape) {
         this.ctx = ctx;
+        this.viewShape = viewShape;
         define();
     }
 
@@ -265,6 +272,9 @@ public final class SystemTables {
                     c.isNullable() ? "YES" : "NO", c.dataType().sqlName()});
             }
         }
+        for (ViewDefinition v : ctx.schemas().views()) {
+            viewColumns(v, out);
+        }
         if (scope.role().isAdmin()) {
             for (Map.Entry<String, SystemTable> e : system.entrySet()) {
                 int pos = 1;
@@ -275,6 +285,23 @@ public final class SystemTables {
             }
         }
         return out;
+    }
+
+    /** The columns a view derives; a view that no longer plans (a dropped base table) lists none. */
+    private void viewColumns(ViewDefinition v, List<Object[]> out) {
+        CompiledQuery q;
+        try {
+            q = viewShape.apply(v.viewId());
+        } catch (KalamDbException broken) {
+            return;
+        }
+        for (int i = 0; i < q.fieldNames().size(); i++) {
+            String origin = q.originNames().get(i);
+            String name = origin != null && origin.equalsIgnoreCase(q.fieldNames().get(i)) ? origin
+                    : q.fieldNames().get(i);
+            out.add(new Object[] {"kalam", v.viewId().namespace().value(), v.viewId().table().value(), name, i + 1,
+                null, q.fieldFlags().get(i).contains("nn") ? "NO" : "YES", q.fieldTypes().get(i).sqlName()});
+        }
     }
 
     private static boolean readable(TableDefinition t, QueryScope scope) {
