@@ -7,14 +7,9 @@ import io.kalamdb.core.system.tables.SystemTable;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.apache.calcite.linq4j.function.Strict;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.prepare.RelOptTableImpl;
 import org.apache.calcite.rel.RelNode;
@@ -40,16 +35,8 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
-import org.apache.calcite.schema.impl.ScalarFunctionImpl;
-import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.type.OperandTypes;
-import org.apache.calcite.sql.type.ReturnTypes;
-import org.apache.calcite.sql.type.SqlReturnTypeInference;
-import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 import org.apache.calcite.util.TimeString;
@@ -83,24 +70,6 @@ public final class TableValuesRewriter {
     record ExactParam(int source, KalamDataType type) {
     }
 
-    private static final SqlUserDefinedFunction MICROS_TO_MILLIS = function("KALAM_MICROS_TO_MILLIS",
-            "microsToMillis", ReturnTypes.BIGINT_NULLABLE);
-    private static final SqlUserDefinedFunction MICROS_TO_MILLIS_OF_DAY = function("KALAM_MICROS_TO_MILLIS_OF_DAY",
-            "microsToMillisOfDay", ReturnTypes.INTEGER_NULLABLE);
-    private static final SqlUserDefinedFunction MICROS_TEXT = function("KALAM_MICROS_TEXT", "microsText",
-            ReturnTypes.VARCHAR.andThen(SqlTypeTransforms.TO_NULLABLE));
-    private static final SqlUserDefinedFunction MICROS_OF_DAY_TEXT = function("KALAM_MICROS_OF_DAY_TEXT",
-            "microsOfDayText", ReturnTypes.VARCHAR.andThen(SqlTypeTransforms.TO_NULLABLE));
-    private static final SqlUserDefinedFunction TEXT_TO_MICROS = textFunction("KALAM_TEXT_TO_MICROS", "textToMicros");
-    private static final SqlUserDefinedFunction TEXT_TO_MICROS_OF_DAY = textFunction("KALAM_TEXT_TO_MICROS_OF_DAY",
-            "textToMicrosOfDay");
-    private static final SqlUserDefinedFunction DECIMAL_DIVIDE = new SqlUserDefinedFunction(
-            new SqlIdentifier("KALAM_DECIMAL_DIVIDE", SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
-            ReturnTypes.ARG0_NULLABLE, null, OperandTypes.operandMetadata(
-                    List.of(SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC, SqlTypeFamily.INTEGER),
-                    f -> List.of(f.createSqlType(SqlTypeName.DECIMAL), f.createSqlType(SqlTypeName.DECIMAL),
-                            f.createSqlType(SqlTypeName.INTEGER)), i -> "x", i -> false),
-            ScalarFunctionImpl.create(TableValuesRewriter.class, "decimalDivide"));
     private static final Set<SqlKind> COMPARISONS = Set.of(SqlKind.EQUALS, SqlKind.NOT_EQUALS, SqlKind.LESS_THAN,
             SqlKind.LESS_THAN_OR_EQUAL, SqlKind.GREATER_THAN, SqlKind.GREATER_THAN_OR_EQUAL, SqlKind.IS_DISTINCT_FROM,
             SqlKind.IS_NOT_DISTINCT_FROM);
@@ -139,57 +108,6 @@ public final class TableValuesRewriter {
     /** The parameters added by the rewrite, in index order from {@link #EXACT_PARAM_BASE}. */
     List<ExactParam> params() {
         return List.copyOf(params);
-    }
-
-    /** A µs timestamp as PostgreSQL writes it: {@code 2024-01-01 10:00:00.5} (fraction without trailing zeros). */
-    @Strict
-    public static String microsText(long micros) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
-        return t.toLocalDate() + " " + timeText(t.toLocalTime());
-    }
-
-    /** µs since midnight as PostgreSQL writes a TIME: {@code 10:00:00.25}. */
-    @Strict
-    public static String microsOfDayText(long micros) {
-        return timeText(LocalTime.ofNanoOfDay(micros * 1000L));
-    }
-
-    private static String timeText(LocalTime t) {
-        String hms = String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
-        int us = t.getNano() / 1000;
-        return us == 0 ? hms : hms + "." + String.format("%06d", us).replaceAll("0+$", "");
-    }
-
-    /** {@code a / b} to {@code scale} digits, half-up; dividing by zero is an error. */
-    @Strict
-    public static BigDecimal decimalDivide(BigDecimal a, BigDecimal b, int scale) {
-        if (b.signum() == 0) {
-            throw KalamDbException.userError("Division by zero");
-        }
-        return a.divide(b, scale, RoundingMode.HALF_UP);
-    }
-
-    /** Text as a TIMESTAMP column reads it, in µs ({@code Invalid TIMESTAMP 'x'} otherwise). */
-    @Strict
-    public static long textToMicros(String text) {
-        return (Long) ValueCoercion.coerce(text, KalamDataType.TIMESTAMP, null);
-    }
-
-    /** Text as a TIME column reads it, in µs since midnight. */
-    @Strict
-    public static long textToMicrosOfDay(String text) {
-        return (Long) ValueCoercion.coerce(text, KalamDataType.TIME, null);
-    }
-
-    @Strict
-    public static long microsToMillis(long micros) {
-        return Math.floorDiv(micros, 1000L);
-    }
-
-    @Strict
-    public static int microsToMillisOfDay(long micros) {
-        return (int) Math.floorDiv(micros, 1000L);
     }
 
     private Out visit(RelNode rel) {
@@ -310,7 +228,8 @@ public final class TableValuesRewriter {
         for (AggregateCall c : a.getAggCallList()) {
             boolean readsMicros = c.getArgList().stream().anyMatch(i -> in.micros[i]);
             if (readsMicros && c.getAggregation().getKind() != SqlKind.COUNT
-                    && !(PASS_THROUGH_AGGREGATES.contains(c.getAggregation().getKind()) && c.getArgList().size() == 1)) {
+                    && !(PASS_THROUGH_AGGREGATES.contains(c.getAggregation().getKind())
+                    && c.getArgList().size() == 1)) {
                 passThrough = false;
             }
         }
@@ -382,8 +301,8 @@ public final class TableValuesRewriter {
 
     /** A µs value as Calcite's TIMESTAMP or TIME of type {@code target}. */
     private RexNode millis(RexNode micros, RelDataType target) {
-        SqlUserDefinedFunction f = target.getSqlTypeName() == SqlTypeName.TIME ? MICROS_TO_MILLIS_OF_DAY
-                : MICROS_TO_MILLIS;
+        SqlUserDefinedFunction f = target.getSqlTypeName() == SqlTypeName.TIME
+                ? PlanFunctions.MICROS_TO_MILLIS_OF_DAY : PlanFunctions.MICROS_TO_MILLIS;
         return rex.makeReinterpretCast(target, rex.makeCall(f, micros), rex.makeLiteral(false));
     }
 
@@ -393,21 +312,6 @@ public final class TableValuesRewriter {
 
     private static RelDataType bigint(RelDataTypeFactory tf, boolean nullable) {
         return tf.createTypeWithNullability(tf.createSqlType(SqlTypeName.BIGINT), nullable);
-    }
-
-    private static SqlUserDefinedFunction function(String name, String method,
-                                                   SqlReturnTypeInference type) {
-        return new SqlUserDefinedFunction(new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, type,
-                null, OperandTypes.operandMetadata(List.of(SqlTypeFamily.INTEGER),
-                        f -> List.of(f.createSqlType(SqlTypeName.BIGINT)), i -> "micros", i -> false),
-                ScalarFunctionImpl.create(TableValuesRewriter.class, method));
-    }
-
-    private static SqlUserDefinedFunction textFunction(String name, String method) {
-        return new SqlUserDefinedFunction(new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
-                ReturnTypes.BIGINT_NULLABLE, null, OperandTypes.operandMetadata(List.of(SqlTypeFamily.CHARACTER),
-                        f -> List.of(f.createSqlType(SqlTypeName.VARCHAR)), i -> "text", i -> false),
-                ScalarFunctionImpl.create(TableValuesRewriter.class, method));
     }
 
     /** Rewrites the expressions of a node whose input fields {@code micros} carry µs. */
@@ -464,7 +368,7 @@ public final class TableValuesRewriter {
                 RexNode exact = exactValue(ops.get(0));
                 if (exact != null) {
                     SqlUserDefinedFunction text = ops.get(0).getType().getSqlTypeName() == SqlTypeName.TIME
-                            ? MICROS_OF_DAY_TEXT : MICROS_TEXT;
+                            ? PlanFunctions.MICROS_OF_DAY_TEXT : PlanFunctions.MICROS_TEXT;
                     return rex.makeCast(call.getType(), rex.makeCall(text, exact));
                 }
             }
@@ -487,7 +391,7 @@ public final class TableValuesRewriter {
                                 visited.getType().isNullable()), visited));
             }
             ops.add(rex.makeExactLiteral(BigDecimal.valueOf(call.getType().getScale())));
-            return rex.makeCall(call.getType(), DECIMAL_DIVIDE, ops);
+            return rex.makeCall(call.getType(), PlanFunctions.DECIMAL_DIVIDE, ops);
         }
 
         @Override
@@ -508,10 +412,11 @@ public final class TableValuesRewriter {
             if (inner.getKind() == SqlKind.CAST && inner instanceof RexCall cast && isTime(cast.getType())
                     && SqlTypeName.CHAR_TYPES.contains(cast.getOperands().get(0).getType().getSqlTypeName())) {
                 // text read as a column value would be: ISO forms with T, Z or an offset, and µs fractions
-                return rex.makeCall(cast.getType().getSqlTypeName() == SqlTypeName.TIME ? TEXT_TO_MICROS_OF_DAY
-                        : TEXT_TO_MICROS, cast.getOperands().get(0).accept(this));
+                return rex.makeCall(cast.getType().getSqlTypeName() == SqlTypeName.TIME
+                        ? PlanFunctions.TEXT_TO_MICROS_OF_DAY : PlanFunctions.TEXT_TO_MICROS,
+                        cast.getOperands().get(0).accept(this));
             }
-            if (inner instanceof RexCall c && isTime(c.getType()) && c.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP
+            if (inner instanceof RexCall c && c.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP
                     && (c.getKind() == SqlKind.PLUS || c.getKind() == SqlKind.MINUS) && c.getOperands().size() == 2) {
                 return shifted(c);
             }
