@@ -45,3 +45,29 @@ void InfixCastOperator(List<Object> list, ExprContext exprContext, Span s) :
         list.add(dt);
     }
 }
+
+/** $n where Calcite's grammar takes a number or a parameter: LIMIT $1, OFFSET $2, FETCH NEXT $1 ROWS. */
+SqlDynamicParam DollarParam() :
+{
+    String image;
+    int n = 0;
+}
+{
+    <IDENTIFIER> {
+        image = token.image;
+        if (image.length() < 2 || image.length() > 6 || image.charAt(0) != '$') {
+            throw new ParseException("Expected a number or a parameter $n, found " + image);
+        }
+        for (int i = 1; i < image.length(); i++) {
+            char c = image.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new ParseException("Expected a number or a parameter $n, found " + image);
+            }
+            n = n * 10 + (c - '0');
+        }
+        if (n < 1) {
+            throw new ParseException("Parameters are numbered from $1");
+        }
+        return new SqlDynamicParam(n - 1, getPos());
+    }
+}

@@ -435,6 +435,19 @@ class SqlQueryE2ETest {
     }
 
     @Test
+    void limitAndOffsetTakeParameters() {
+        Expect.sqlOk(root("CREATE TABLE q.pages (id INT PRIMARY KEY)"), 1);
+        affected(root("INSERT INTO q.pages VALUES " + IntStream.rangeClosed(1, 1100).mapToObj(i -> "(" + i + ")")
+                .collect(Collectors.joining(", "))), "Inserted 1100 row(s)", 1100, ROOT);
+        assertRows(rowResult(sqlParams(http, rootToken, "SELECT id FROM q.pages ORDER BY id LIMIT $1 OFFSET $2", 2, 10),
+                ROOT), "[[11],[12]]");
+        assertRows(rowResult(sqlParams(http, rootToken,
+                "SELECT id FROM q.pages ORDER BY id DESC OFFSET $1 ROWS FETCH NEXT $2 ROWS ONLY", 1, 1), ROOT), "[[1099]]");
+        assertEquals(1000, rowResult(sqlParams(http, rootToken, "SELECT id FROM q.pages LIMIT $1", 5000), ROOT)
+                .get("rows").size(), "a LIMIT parameter is capped like a literal (http-api.md §5.9)");
+    }
+
+    @Test
     void longInListsAndDeepExpressions() {
         Expect.sqlOk(root("CREATE TABLE q.wide (id INT PRIMARY KEY)"), 1);
         affected(root("INSERT INTO q.wide VALUES (7), (2999), (5000)"), "Inserted 3 row(s)", 3, ROOT);

@@ -169,7 +169,7 @@ public final class QueryEngine {
         KalamDataContext.Params values = bindValues(planned, params);
         CompiledQuery q = planned.compiled;
         List<Object[]> rows = scope.run(() -> execute(q, values, scope, planned.hints));
-        return new Result(q, names(q, itemTexts), rows);
+        return new Result(q, names(q, itemTexts), mode == Mode.TOP_LEVEL ? capped(rows) : rows);
     }
 
     /** A top-level query prepared from its exact text: what a repeat of the same text can reuse without parsing. */
@@ -192,7 +192,7 @@ public final class QueryEngine {
             CompiledQuery q = cached.planned().compiled;
             ScanHints hints = cached.planned().hints;
             List<Object[]> rows = scope.run(() -> execute(q, values, scope, hints));
-            r = new Result(q, cached.names(), rows);
+            r = new Result(q, cached.names(), capped(rows));
         } else {
             SqlNode parsed = parse(sql);
             if (!parsed.getKind().belongsTo(SqlKind.QUERY)) {
@@ -204,10 +204,19 @@ public final class QueryEngine {
             KalamDataContext.Params values = bindValues(planned, params);
             CompiledQuery q = planned.compiled;
             List<Object[]> rows = scope.run(() -> execute(q, values, scope, planned.hints));
-            r = new Result(q, names(q, itemTexts), rows);
+            r = new Result(q, names(q, itemTexts), capped(rows));
             textPlans.put(key, new TextPlan(planned, r.names()));
         }
         return render(r, scope);
+    }
+
+    /**
+     * The rows of a top-level query, at most {@code limits.max_query_limit}: a literal LIMIT is capped on the tree,
+     * a parameter ({@code LIMIT $1}) only gets its value at execution.
+     */
+    private List<Object[]> capped(List<Object[]> rows) {
+        int max = ctx.config().limits().maxQueryLimit();
+        return rows.size() > max ? rows.subList(0, max) : rows;
     }
 
     private static StatementResult render(Result r, QueryScope scope) {
