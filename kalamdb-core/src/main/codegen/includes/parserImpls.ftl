@@ -71,3 +71,16 @@ SqlDynamicParam DollarParam() :
         return new SqlDynamicParam(n - 1, getPos());
     }
 }
+
+/** The value of UPDATE … SET c = …: an expression or DEFAULT (the column's default, as in INSERT). */
+void AddExpressionOrDefault(List<SqlNode> list, ExprContext exprContext) :
+{
+    final SqlNode e;
+}
+{
+    (
+        e = Default() { list.add(e); }
+    |
+        AddExpression(list, exprContext)
+    )
+}

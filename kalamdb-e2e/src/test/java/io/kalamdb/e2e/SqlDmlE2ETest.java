@@ -130,6 +130,10 @@ class SqlDmlE2ETest {
         Expect.sqlOk(root("CREATE TABLE " + NS + ".kw_nodefault (id INT PRIMARY KEY, n INT)"), 1);
         assertError("INSERT INTO " + NS + ".kw_nodefault (id, n) VALUES (DEFAULT, 5)",
                 "NOT NULL constraint violation: column 'id' cannot be NULL (row 1)");
+        affected(root("UPDATE " + NS + ".kw_default SET status = DEFAULT, note = DEFAULT WHERE n = 1"),
+                "Updated 1 row(s)", 1, ROOT);
+        assertRows(rowResult(root("SELECT status, note FROM " + NS + ".kw_default WHERE n = 1"), ROOT),
+                "[[\"active\",null]]");
     }
 
     @Test

@@ -164,13 +164,19 @@ public final class DmlExecutor {
             }
             columns.add(col);
         }
+        boolean[] toDefault = new boolean[columns.size()];
+        for (int i = 0; i < toDefault.length; i++) {
+            toDefault[i] = update.getSourceExpressionList().get(i).getKind() == SqlKind.DEFAULT;
+        }
         String pkName = def.primaryKey().columnName();
         List<Object[]> matches = matching(update, u -> {
             SqlUpdate up = (SqlUpdate) u;
             SqlNodeList select = new SqlNodeList(POS);
             select.add(new SqlIdentifier(pkName, POS));
             for (SqlNode e : up.getSourceExpressionList()) {
-                select.add(QueryEngine.castUserParams(e, params));
+                // SET c = DEFAULT takes the column's DEFAULT below; the query only keeps the position
+                select.add(e.getKind() == SqlKind.DEFAULT ? SqlLiteral.createNull(POS)
+                        : QueryEngine.castUserParams(e, params));
             }
             return query(up.getTargetTable(), up.getAlias(), up.getCondition(), select);
         }, sql, exec, params, qs);
@@ -186,7 +192,8 @@ public final class DmlExecutor {
                 Object[] merged = values.clone();
                 for (int i = 0; i < columns.size(); i++) {
                     ColumnDefinition c = columns.get(i);
-                    merged[def.columns().indexOf(c)] = ValueCoercion.coerce(m[i + 1], c.dataType(), c.columnName());
+                    merged[def.columns().indexOf(c)] = toDefault[i] ? (c.defaultValue() == null ? null
+                            : defaultValue(c, qs)) : ValueCoercion.coerce(m[i + 1], c.dataType(), c.columnName());
                 }
                 if (sameUserValues(def, values, merged)) {
                     continue;
