@@ -143,6 +143,20 @@ class SqlEngineTest {
     }
 
     @Test
+    void lengthOfBytesCountsBytes() {
+        db.run(ROOT, "CREATE TABLE app.blobs (id INT PRIMARY KEY, b BYTES, t TEXT)");
+        db.run(ROOT, "INSERT INTO app.blobs VALUES (1, X'00ff10', 'héllo')");
+        assertEquals(List.of(List.of(3, 3, 5)),
+                db.rows(ROOT, "SELECT length(b), octet_length(b), length(t) FROM app.blobs").rows());
+    }
+
+    @Test
+    void ilikeFoldsEveryLetter() {
+        assertEquals(List.of(List.of(true, true, false, true)), db.rows(ROOT,
+                "SELECT 'ÉCOLE' ILIKE 'école', 'ÄB' ILIKE 'äb%', 'ÄB' NOT ILIKE 'äB', 'x' NOT ILIKE 'y'").rows());
+    }
+
+    @Test
     void intervalResultsReadAsPostgresText() {
         StatementResult.Rows r = db.rows(ROOT, "SELECT INTERVAL '1' HOUR, INTERVAL '2' DAY, INTERVAL '1 day 2 hours', "
                 + "INTERVAL '500 ms', INTERVAL '-90' MINUTE, INTERVAL '14' MONTH, INTERVAL '1' MONTH");

@@ -9,6 +9,7 @@ import com.google.common.collect.ImmutableSet;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.prepare.RelOptTableImpl;
@@ -37,6 +38,7 @@ import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 import org.apache.calcite.util.TimeString;
@@ -70,6 +72,7 @@ public final class TableValuesRewriter {
     record ExactParam(int source, KalamDataType type) {
     }
 
+    private static final Set<String> LENGTHS = Set.of("LENGTH", "CHAR_LENGTH", "CHARACTER_LENGTH");
     private static final Set<SqlKind> COMPARISONS = Set.of(SqlKind.EQUALS, SqlKind.NOT_EQUALS, SqlKind.LESS_THAN,
             SqlKind.LESS_THAN_OR_EQUAL, SqlKind.GREATER_THAN, SqlKind.GREATER_THAN_OR_EQUAL, SqlKind.IS_DISTINCT_FROM,
             SqlKind.IS_NOT_DISTINCT_FROM);
@@ -371,6 +374,23 @@ public final class TableValuesRewriter {
                             ? PlanFunctions.MICROS_OF_DAY_TEXT : PlanFunctions.MICROS_TEXT;
                     return rex.makeCast(call.getType(), rex.makeCall(text, exact));
                 }
+            }
+            if (call.getOperator() == SqlLibraryOperators.ILIKE
+                    || call.getOperator() == SqlLibraryOperators.NOT_ILIKE) {
+                // case-insensitive for every letter, not only ASCII: both sides lower-cased as lower() does
+                List<RexNode> lowered = new ArrayList<>(ops.size());
+                for (int i = 0; i < ops.size(); i++) {
+                    RexNode op = ops.get(i).accept(this);
+                    lowered.add(i < 2 ? rex.makeCall(SqlStdOperatorTable.LOWER, op) : op);
+                }
+                return rex.makeCall(call.getParserPosition(), call.getOperator() == SqlLibraryOperators.ILIKE
+                        ? SqlStdOperatorTable.LIKE : SqlStdOperatorTable.NOT_LIKE, lowered);
+            }
+            if (LENGTHS.contains(call.getOperator().getName().toUpperCase(Locale.ROOT)) && ops.size() == 1
+                    && SqlTypeName.BINARY_TYPES.contains(stripCasts(ops.get(0)).getType().getSqlTypeName())) {
+                // BYTES have a length in bytes, not in the characters of their hex text
+                RexNode bytes = stripCasts(ops.get(0)).accept(this);
+                return rex.makeCast(call.getType(), rex.makeCall(SqlStdOperatorTable.OCTET_LENGTH, bytes));
             }
             if ((call.getKind() == SqlKind.DIVIDE || call.getKind() == SqlKind.CHECKED_DIVIDE)
                     && call.getType().getSqlTypeName() == SqlTypeName.DECIMAL) {
