@@ -157,6 +157,13 @@ class SqlEngineTest {
     }
 
     @Test
+    void dayOfWeekCountsFromSundayZero() {
+        assertEquals(List.of(List.of("0", "5", "7")), db.rows(ROOT, "SELECT extract(dow FROM TIMESTAMP '2024-03-17 10:00:00'), "
+                + "extract(dow FROM TIMESTAMP '2024-03-15 10:00:00'), extract(isodow FROM TIMESTAMP '2024-03-17 10:00:00')")
+                .rows());
+    }
+
+    @Test
     void intervalResultsReadAsPostgresText() {
         StatementResult.Rows r = db.rows(ROOT, "SELECT INTERVAL '1' HOUR, INTERVAL '2' DAY, INTERVAL '1 day 2 hours', "
                 + "INTERVAL '500 ms', INTERVAL '-90' MINUTE, INTERVAL '14' MONTH, INTERVAL '1' MONTH");

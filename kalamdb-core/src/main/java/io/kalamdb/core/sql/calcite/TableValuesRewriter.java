@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.prepare.RelOptTableImpl;
 import org.apache.calcite.rel.RelNode;
@@ -385,6 +386,14 @@ public final class TableValuesRewriter {
                 }
                 return rex.makeCall(call.getParserPosition(), call.getOperator() == SqlLibraryOperators.ILIKE
                         ? SqlStdOperatorTable.LIKE : SqlStdOperatorTable.NOT_LIKE, lowered);
+            }
+            if (call.getKind() == SqlKind.EXTRACT && ops.get(0) instanceof RexLiteral unit
+                    && unit.getValue() == TimeUnitRange.DOW) {
+                // PostgreSQL's day of week: Sunday 0 … Saturday 6 (Calcite counts 1 … 7)
+                RexNode day = rex.makeCall(call.getParserPosition(), call.getOperator(),
+                        List.of(unit, ops.get(1).accept(this)));
+                return rex.makeCall(SqlStdOperatorTable.MINUS, day, rex.makeExactLiteral(BigDecimal.ONE,
+                        day.getType()));
             }
             if (LENGTHS.contains(call.getOperator().getName().toUpperCase(Locale.ROOT)) && ops.size() == 1
                     && SqlTypeName.BINARY_TYPES.contains(stripCasts(ops.get(0)).getType().getSqlTypeName())) {
