@@ -107,10 +107,16 @@ public final class HttpApiServer {
         if (serverChannel != null && !serverChannel.close().awaitUninterruptibly(5, TimeUnit.SECONDS)) {
             log.warn("The listening socket did not close within 5 s");
         }
+        try {
+            if (!handler.awaitAnswered(10_000)) {
+                log.warn("In-flight requests did not finish within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         workers.shutdown();
         try {
-            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-                log.warn("In-flight requests did not finish within 10 s");
+            if (!workers.awaitTermination(1, TimeUnit.SECONDS)) {
                 workers.shutdownNow();
             }
         } catch (InterruptedException e) {

@@ -123,7 +123,8 @@ class CreateUserCommandE2ETest {
     @Timeout(value = 45, unit = TimeUnit.SECONDS)
     void setsRootPasswordOfflineInsteadOfSetup() {
         try (ServerProcess fresh = ServerProcess.builder().withoutRootPassword().prepare()) {
-            ProcessResult result = fresh.runCommand(null, "create-user", "--name", "root", "--role", "system",
+            // root is always system: setting its first password needs no --role (config.md §4)
+            ProcessResult result = fresh.runCommand(null, "create-user", "--name", "root",
                     "--password", "R00t-Offline-Pass!", "--config", fresh.configPath().toString());
             assertEquals(0, result.exitCode(), result::describe);
             fresh.start();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,31 @@ class StartupE2ETest {
                     server::outputTail);
             Http http = new Http(server.baseUrl());
             Expect.sqlOk(http.sqlBasic("root", ServerProcess.ROOT_PASSWORD, "SHOW NAMESPACES"), 1);
+        }
+    }
+
+    @Test
+    void unusableLogsPathIsFatal() {
+        ProcessResult result = failingStart(b -> b.env("KALAMDB_LOGS_PATH", "/proc/kalamdb-no-logs"));
+        assertEquals(1, result.exitCode(), result::describe);
+        assertTrue(result.stderrLines().stream().anyMatch(l -> l.startsWith(
+                "FATAL: invalid config: [logging].logs_path '/proc/kalamdb-no-logs' cannot be created")),
+                result::describe);
+        assertFalse(result.describe().contains("\tat io.kalamdb"), () -> "no stack trace\n" + result.describe());
+    }
+
+    /** SIGTERM while a request is being processed: the request still gets its answer (config.md §4 shutdown). */
+    @Test
+    @Timeout(value = 40, unit = TimeUnit.SECONDS)
+    void shutdownAnswersTheRequestsInFlight() throws Exception {
+        try (ServerProcess server = ServerProcess.builder().toml("auth", "bcrypt_cost", "13").start()) {
+            Http http = new Http(server.baseUrl());
+            CompletableFuture<Response> login = CompletableFuture.supplyAsync(
+                    () -> http.loginRaw("root", ServerProcess.ROOT_PASSWORD));
+            Thread.sleep(150);
+            assertFalse(login.isDone(), "a cost-13 bcrypt check takes longer than 150 ms");
+            server.stop();
+            assertEquals(200, login.get(10, TimeUnit.SECONDS).status());
         }
     }
 

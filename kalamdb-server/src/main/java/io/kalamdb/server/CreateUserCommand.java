@@ -53,6 +53,9 @@ public final class CreateUserCommand {
             return error("--name is required");
         }
         String roleToken = opts.get("--role");
+        if (roleToken == null && new UserId(name).isRoot()) {
+            roleToken = "system"; // root is always system: setting its first password needs no role
+        }
         if (roleToken == null) {
             return error("--role is required");
         }

@@ -41,11 +41,11 @@ public final class ServerRunner {
         List<String> warnings = new ArrayList<>();
         try {
             config = loadConfig(configPath, warnings);
+            LoggingSetup.configure(config.logging());
         } catch (ConfigException e) {
             System.err.println("FATAL: " + e.getMessage());
             return 1;
         }
-        LoggingSetup.configure(config.logging());
         warnings.forEach(w -> log.warn("{}", w));
         Path dataPath = Path.of(config.storage().dataPath());
         log.info("Data directory {}; logs in {}", dataPath, Path.of(config.logging().logsPath()));

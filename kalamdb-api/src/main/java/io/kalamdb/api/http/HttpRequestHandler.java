@@ -23,6 +23,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -45,6 +47,8 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
     private final CorsPolicy cors;
     private final ExecutorService workers;
     private final ServerMetrics metrics;
+    /** Requests handed to a worker whose answer is not written yet. */
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     public HttpRequestHandler(Router router, ClientIpResolver ipResolver, RequestGuard guard, CorsPolicy cors,
                               ExecutorService workers, ServerMetrics metrics) {
@@ -112,12 +116,29 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
             request.release();
         }
         RouteHandler handler = router.route(rc.method(), rc.path());
+        inFlight.incrementAndGet();
         try {
             workers.execute(() -> respond(ctx, handler, rc, keepAlive, origin));
         } catch (RejectedExecutionException e) {
             send(ctx, Json.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "unavailable",
-                    "Server is busy or shutting down"), rc.requestId(), false, origin);
+                    "Server is busy or shutting down"), rc.requestId(), false, origin)
+                    .addListener(done -> inFlight.decrementAndGet());
         }
+    }
+
+    /**
+     * Waits until every request handed to a worker has its answer written (or {@code timeoutMillis} pass), so a
+     * shutdown closes no connection whose request was accepted. Returns false on timeout.
+     */
+    public boolean awaitAnswered(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (inFlight.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
     }
 
     private void respond(ChannelHandlerContext ctx, RouteHandler handler, RequestContext rc, boolean keepAlive,
@@ -132,17 +153,18 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
         } finally {
             MDC.remove(REQUEST_ID);
         }
-        send(ctx, response, rc.requestId(), keepAlive, origin);
+        send(ctx, response, rc.requestId(), keepAlive, origin).addListener(done -> inFlight.decrementAndGet());
     }
 
     /** Writes an actual (non-preflight) response with the CORS headers for {@code origin}. */
-    private void send(ChannelHandlerContext ctx, ApiResponse response, String requestId, boolean keepAlive,
-                      String origin) {
+    private ChannelFuture send(ChannelHandlerContext ctx, ApiResponse response, String requestId, boolean keepAlive,
+                               String origin) {
         cors.addResponseHeaders(origin, response::header);
-        write(ctx, response, requestId, keepAlive);
+        return write(ctx, response, requestId, keepAlive);
     }
 
-    private static void write(ChannelHandlerContext ctx, ApiResponse response, String requestId, boolean keepAlive) {
+    private static ChannelFuture write(ChannelHandlerContext ctx, ApiResponse response, String requestId,
+                                       boolean keepAlive) {
         FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(),
                 Unpooled.wrappedBuffer(response.body()));
         if (!HttpResponseStatus.NO_CONTENT.equals(response.status())) {
@@ -163,6 +185,7 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
         if (!keepAlive) {
             f.addListener(ChannelFutureListener.CLOSE);
         }
+        return f;
     }
 
     static String newRequestId() {

@@ -1,6 +1,8 @@
 package io.kalamdb.api.routes;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kalamdb.api.ApiServices;
 import io.kalamdb.api.http.ApiResponse;
@@ -85,8 +87,12 @@ public final class SqlRoute implements RouteHandler {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(request.body());
+        } catch (StreamConstraintsException e) {
+            throw invalidInput("Invalid JSON payload: nested or sized beyond the parser's limits");
         } catch (JsonProcessingException e) {
-            throw invalidInput("Invalid JSON payload: " + e.getOriginalMessage());
+            JsonLocation at = e.getLocation();
+            throw invalidInput("Invalid JSON payload: syntax error"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
         } catch (IOException e) {
             throw invalidInput("Invalid JSON payload: " + e.getMessage());
         }
