@@ -137,6 +137,15 @@ class SqlDmlE2ETest {
     }
 
     @Test
+    void decimalLiteralsAreWrittenExactly() {
+        Expect.sqlOk(root("CREATE TABLE " + NS + ".exact (id INT PRIMARY KEY, c DECIMAL(38,10), d DOUBLE)"), 1);
+        affected(root("INSERT INTO " + NS + ".exact VALUES (1, 12345678901234567890.123456789, 0.1)"),
+                "Inserted 1 row(s)", 1, ROOT);
+        assertRows(rowResult(root("SELECT c, d FROM " + NS + ".exact WHERE c = 12345678901234567890.123456789"), ROOT),
+                "[[\"12345678901234567890.1234567890\",0.1]]");
+    }
+
+    @Test
     void whereClausesComputeWithConstants() {
         Expect.sqlOk(root("CREATE TABLE " + NS + ".computed (id INT PRIMARY KEY, name TEXT, qty INT)"), 1);
         affected(root("INSERT INTO " + NS + ".computed VALUES (1, 'ab', 100), (2, 'b', 101), (3, 'c', 7)"),

@@ -448,6 +448,26 @@ class SqlQueryE2ETest {
     }
 
     @Test
+    void unicodeLiteralsWorkInEveryExpression() {
+        Expect.sqlOk(root("CREATE TABLE q.words (id INT PRIMARY KEY, w TEXT)"), 1);
+        affected(root("INSERT INTO q.words VALUES (1, 'Ω漢字')"), "Inserted 1 row(s)", 1, ROOT);
+        affected(root("UPDATE q.words SET w = w || ' €' WHERE id = 1"), "Updated 1 row(s)", 1, ROOT);
+        assertRows(rowResult(root("SELECT w, COALESCE(NULL, 'нет'), CASE WHEN id = 1 THEN 'да' END FROM q.words"),
+                ROOT), "[[\"Ω漢字 €\",\"нет\",\"да\"]]");
+    }
+
+    @Test
+    void parametersInsideSubqueries() {
+        Expect.sqlOk(root("CREATE TABLE q.nested (id INT PRIMARY KEY, v TEXT)"), 1);
+        affected(root("INSERT INTO q.nested VALUES (1, 'a'), (2, 'b'), (3, 'c')"), "Inserted 3 row(s)", 3, ROOT);
+        assertRows(rowResult(sqlParams(http, rootToken,
+                "SELECT id FROM q.nested WHERE id IN (SELECT id FROM q.nested ORDER BY id DESC LIMIT $1)", 2), ROOT),
+                "[[2],[3]]");
+        assertRows(rowResult(sqlParams(http, rootToken,
+                "SELECT id FROM q.nested WHERE id IN (SELECT id FROM q.nested WHERE v = $1)", "b"), ROOT), "[[2]]");
+    }
+
+    @Test
     void longInListsAndDeepExpressions() {
         Expect.sqlOk(root("CREATE TABLE q.wide (id INT PRIMARY KEY)"), 1);
         affected(root("INSERT INTO q.wide VALUES (7), (2999), (5000)"), "Inserted 3 row(s)", 3, ROOT);

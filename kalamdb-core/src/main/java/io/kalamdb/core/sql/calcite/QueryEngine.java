@@ -40,7 +40,6 @@ import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.avatica.util.Quoting;
-import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelTraitSet;
@@ -66,6 +65,7 @@ import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.sql2rel.ConvertToChecked;
 import org.apache.calcite.sql2rel.RelDecorrelator;
@@ -470,6 +470,12 @@ public final class QueryEngine {
                 paramTypes.putIfAbsent(p.getIndex(), p.getType());
                 return p;
             }
+
+            @Override
+            public RexNode visitSubQuery(RexSubQuery subQuery) {
+                collect(subQuery.rel, systemTables, paramTypes);
+                return super.visitSubQuery(subQuery);
+            }
         };
         rel.accept(new RelShuttleImpl() {
             @Override
@@ -652,11 +658,10 @@ public final class QueryEngine {
                                    ScanHints hints) {
         KalamDataContext dc = new KalamDataContext(catalog.root(), typeFactory, q.internalParameters(),
                 values, scope, hints);
-        Enumerable<Object> enumerable = q.bindable().bind(dc);
         List<Object[]> rows = new ArrayList<>();
         List<KalamDataType> types = q.fieldTypes();
         boolean[] micros = q.microsFields();
-        try (Enumerator<Object> e = enumerable.enumerator()) {
+        try (Enumerator<Object> e = q.bindable().bind(dc).enumerator()) {
             while (e.moveNext()) {
                 Object current = e.current();
                 Object[] raw = current instanceof Object[] arr ? arr : new Object[] {current};

@@ -651,8 +651,12 @@ public final class SqlPreparer {
         return found[0];
     }
 
-    /** The longest IN list whose literals are lifted (Calcite plans longer literal lists as a join). */
-    private static final int IN_LIST_LIFT_LIMIT = 20;
+    /**
+     * The longest IN list whose literals are lifted into parameters, where they are read as the column reads them
+     * (UUID spellings, µs times). Longer lists keep their literals, which Calcite plans as a join with their values:
+     * fast to plan, compared in Calcite's own representation.
+     */
+    private static final int IN_LIST_LIFT_LIMIT = 1000;
 
     /** Predicates whose literal operands are lifted: the other operand gives the parameter its type. */
     private static final Set<SqlKind> LIFTED_PREDICATES = Set.of(SqlKind.EQUALS, SqlKind.NOT_EQUALS,

@@ -436,7 +436,8 @@ public final class DmlExecutor {
         }
         if (lit instanceof SqlNumericLiteral n) {
             if (!n.isExact()) {
-                return n.bigDecimalValue().doubleValue();
+                // a decimal literal keeps its digits: the column type decides (exact into DECIMAL)
+                return n.bigDecimalValue();
             }
             BigDecimal d = n.bigDecimalValue();
             if (d.scale() <= 0 && d.compareTo(LONG_MIN) >= 0 && d.compareTo(LONG_MAX) <= 0) {
