@@ -176,9 +176,11 @@ class SqlTimePrecisionE2ETest {
     }
 
     @Test
-    void otherComputedTimesAreMilliseconds() {
-        assertRows(rowResult(root("SELECT ts + INTERVAL '1' MONTH FROM tp.events WHERE id = 1"), ROOT),
-                "[[1675245600123000]]");
+    void monthIntervalsKeepMicroseconds() {
+        assertRows(rowResult(root("SELECT ts + INTERVAL '1' MONTH, tm + INTERVAL '1' MINUTE FROM tp.events "
+                + "WHERE id = 1"), ROOT), "[[1675245600123456,36060000001]]");
+        assertRows(rowResult(root("SELECT id FROM tp.events WHERE NULLIF(ts, '2023-01-01 10:00:00.123456') IS NULL"),
+                ROOT), "[[1]]");
     }
 
     private static Response root(String sql) {

@@ -80,7 +80,14 @@ class TimePrecisionTest {
     @Test
     void functionsOfTimesComputeInMilliseconds() {
         assertTrue(physicalPlan("SELECT EXTRACT(MINUTE FROM ts) FROM tp.t").contains("KALAM_MICROS_TO_MILLIS"));
-        assertEquals(List.of(List.of(1675245600123000L)),
-                db.rows(ROOT, "SELECT ts + INTERVAL '1' MONTH FROM tp.t WHERE id = 1").rows());
+        assertEquals(List.of(List.of("123000")),
+                db.rows(ROOT, "SELECT EXTRACT(MICROSECOND FROM ts) FROM tp.t WHERE id = 1").rows());
+    }
+
+    @Test
+    void monthIntervalsAndTimeArithmeticKeepMicroseconds() {
+        assertEquals(List.of(List.of(1675245600123456L, 3600000007L, 86399000007L)), db.rows(ROOT,
+                "SELECT ts + INTERVAL '1' MONTH, tm + INTERVAL '1' HOUR, tm - INTERVAL '1' SECOND FROM tp.t WHERE id = 1")
+                .rows());
     }
 }

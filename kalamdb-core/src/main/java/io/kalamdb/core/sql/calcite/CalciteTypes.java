@@ -35,9 +35,9 @@ public final class CalciteTypes {
             case DECIMAL: t = f.createSqlType(SqlTypeName.DECIMAL, type.precision(), type.scale()); break;
             case BYTES: t = f.createSqlType(SqlTypeName.VARBINARY); break;
             case TIMESTAMP:
-            case DATE_TIME: t = f.createSqlType(SqlTypeName.TIMESTAMP, 3); break;
+            case DATE_TIME: t = f.createSqlType(SqlTypeName.TIMESTAMP, 6); break;
             case DATE: t = f.createSqlType(SqlTypeName.DATE); break;
-            case TIME: t = f.createSqlType(SqlTypeName.TIME, 3); break;
+            case TIME: t = f.createSqlType(SqlTypeName.TIME, 6); break;
             default: t = f.createSqlType(SqlTypeName.VARCHAR); break;
         }
         return f.createTypeWithNullability(t, nullable);
@@ -58,9 +58,9 @@ public final class CalciteTypes {
                 break;
             case BYTES: name = new SqlBasicTypeNameSpec(SqlTypeName.VARBINARY, pos); break;
             case TIMESTAMP:
-            case DATE_TIME: name = new SqlBasicTypeNameSpec(SqlTypeName.TIMESTAMP, 3, pos); break;
+            case DATE_TIME: name = new SqlBasicTypeNameSpec(SqlTypeName.TIMESTAMP, 6, pos); break;
             case DATE: name = new SqlBasicTypeNameSpec(SqlTypeName.DATE, pos); break;
-            case TIME: name = new SqlBasicTypeNameSpec(SqlTypeName.TIME, 3, pos); break;
+            case TIME: name = new SqlBasicTypeNameSpec(SqlTypeName.TIME, 6, pos); break;
             default: name = new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, pos); break;
         }
         return new SqlDataTypeSpec(name, pos);

@@ -35,6 +35,8 @@ public final class PlanFunctions {
             ReturnTypes.BIGINT_NULLABLE, SqlTypeName.BIGINT);
     static final SqlUserDefinedFunction MICROS_TO_MILLIS_OF_DAY = function("KALAM_MICROS_TO_MILLIS_OF_DAY",
             "microsToMillisOfDay", ReturnTypes.INTEGER_NULLABLE, SqlTypeName.BIGINT);
+    static final SqlUserDefinedFunction SUB_MILLIS = function("KALAM_SUB_MILLIS", "subMillis",
+            ReturnTypes.BIGINT_NULLABLE, SqlTypeName.BIGINT);
     static final SqlUserDefinedFunction MICROS_TEXT = function("KALAM_MICROS_TEXT", "microsText", TEXT,
             SqlTypeName.BIGINT);
     static final SqlUserDefinedFunction MICROS_OF_DAY_TEXT = function("KALAM_MICROS_OF_DAY_TEXT", "microsOfDayText",
@@ -63,6 +65,12 @@ public final class PlanFunctions {
     @Strict
     public static int microsToMillisOfDay(long micros) {
         return (int) Math.floorDiv(micros, 1000L);
+    }
+
+    /** The µs below the millisecond of a µs value (0–999, also before 1970). */
+    @Strict
+    public static long subMillis(long micros) {
+        return Math.floorMod(micros, 1000L);
     }
 
     /** A µs timestamp as PostgreSQL writes it: {@code 2024-01-01 10:00:00.5} (fraction without trailing zeros). */

@@ -445,7 +445,7 @@ public final class TableValuesRewriter {
                         ? PlanFunctions.TEXT_TO_MICROS_OF_DAY : PlanFunctions.TEXT_TO_MICROS,
                         cast.getOperands().get(0).accept(this));
             }
-            if (inner instanceof RexCall c && c.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP
+            if (inner instanceof RexCall c && isTime(c.getType())
                     && (c.getKind() == SqlKind.PLUS || c.getKind() == SqlKind.MINUS) && c.getOperands().size() == 2) {
                 return shifted(c);
             }
@@ -481,8 +481,12 @@ public final class TableValuesRewriter {
             }
             RexNode time = exactValue(c.getOperands().get(timeSide));
             RexNode interval = c.getOperands().get(1 - timeSide);
-            if (time == null || !SqlTypeName.DAY_INTERVAL_TYPES.contains(interval.getType().getSqlTypeName())) {
+            if (time == null || !SqlTypeName.INTERVAL_TYPES.contains(interval.getType().getSqlTypeName())) {
                 return null;
+            }
+            if (c.getType().getSqlTypeName() == SqlTypeName.TIME
+                    || !SqlTypeName.DAY_INTERVAL_TYPES.contains(interval.getType().getSqlTypeName())) {
+                return shiftedInMillis(c, timeSide, time);
             }
             RelDataType bigint = bigint(rex.getTypeFactory(), interval.getType().isNullable());
             RexNode micros = rex.makeCall(SqlStdOperatorTable.MULTIPLY,
@@ -490,6 +494,26 @@ public final class TableValuesRewriter {
                     rex.makeBigintLiteral(BigDecimal.valueOf(1000)));
             return rex.makeCall(c.getKind() == SqlKind.PLUS ? SqlStdOperatorTable.PLUS : SqlStdOperatorTable.MINUS,
                     time, micros);
+        }
+
+        /**
+         * {@code time ± interval} that Calcite computes (months, TIME wrapping at midnight) on the millisecond value,
+         * with the sub-millisecond digits of {@code micros} put back.
+         */
+        private RexNode shiftedInMillis(RexCall c, int timeSide, RexNode micros) {
+            RelDataTypeFactory tf = rex.getTypeFactory();
+            List<RexNode> ops = new ArrayList<>(c.getOperands());
+            ops.set(timeSide, millis(micros, c.getOperands().get(timeSide).getType()));
+            ops.set(1 - timeSide, ops.get(1 - timeSide).accept(this));
+            RexNode shifted = rex.makeCall(c.getType(), c.getOperator(), ops);
+            boolean time = c.getType().getSqlTypeName() == SqlTypeName.TIME;
+            RexNode millis = rex.makeReinterpretCast(tf.createTypeWithNullability(tf.createSqlType(time
+                    ? SqlTypeName.INTEGER : SqlTypeName.BIGINT), c.getType().isNullable()), shifted,
+                    rex.makeLiteral(false));
+            RelDataType bigint = bigint(tf, c.getType().isNullable());
+            RexNode whole = rex.makeCall(SqlStdOperatorTable.MULTIPLY, rex.makeCast(bigint, millis),
+                    rex.makeBigintLiteral(BigDecimal.valueOf(1000)));
+            return rex.makeCall(SqlStdOperatorTable.PLUS, whole, rex.makeCall(PlanFunctions.SUB_MILLIS, micros));
         }
 
         /**
