@@ -146,8 +146,12 @@ class SqlEngineTest {
     void lengthOfBytesCountsBytes() {
         db.run(ROOT, "CREATE TABLE app.blobs (id INT PRIMARY KEY, b BYTES, t TEXT)");
         db.run(ROOT, "INSERT INTO app.blobs VALUES (1, X'00ff10', 'héllo')");
-        assertEquals(List.of(List.of(3, 3, 5)),
-                db.rows(ROOT, "SELECT length(b), octet_length(b), length(t) FROM app.blobs").rows());
+        assertEquals(List.of(List.of(3, 3, 5, 6)),
+                db.rows(ROOT, "SELECT length(b), octet_length(b), length(t), octet_length(t) FROM app.blobs").rows());
+        assertEquals(List.of(List.of(7, 7, 13)), db.rows(ROOT,
+                "SELECT length('😀emoji😀'), char_length('😀emoji😀'), octet_length('😀emoji😀')").rows());
+        assertEquals(List.of(List.of(1672567200123000L)), db.rows(ROOT,
+                "SELECT date_trunc('millisecond', TIMESTAMP '2023-01-01 10:00:00.123456')").rows());
     }
 
     @Test

@@ -206,7 +206,10 @@ public final class KalamFunctions {
         return keys(path(doc, k1));
     }
 
-    /** {@code date_trunc(unit, ts)} for second, minute, hour, day, week, month, quarter, year. */
+    /**
+     * {@code date_trunc(unit, ts)} for millisecond, microsecond (the runtime value is whole milliseconds already),
+     * second, minute, hour, day, week, month, quarter, year.
+     */
     public static Timestamp dateTrunc(String unit, Timestamp ts) {
         if (unit == null || ts == null) {
             return null;
@@ -214,6 +217,10 @@ public final class KalamFunctions {
         LocalDateTime t = ts.toInstant().atOffset(ZoneOffset.UTC).toLocalDateTime();
         LocalDateTime r;
         switch (unit.toLowerCase(Locale.ROOT)) {
+            case "microsecond":
+            case "microseconds":
+            case "millisecond":
+            case "milliseconds": r = t.withNano(t.getNano() / 1_000_000 * 1_000_000); break;
             case "second": r = t.withNano(0); break;
             case "minute": r = t.withSecond(0).withNano(0); break;
             case "hour": r = t.withMinute(0).withSecond(0).withNano(0); break;

@@ -3,6 +3,7 @@ package io.kalamdb.core.sql.calcite;
 import io.kalamdb.commons.errors.KalamDbException;
 import io.kalamdb.commons.types.KalamDataType;
 import io.kalamdb.commons.types.ValueCoercion;
+import io.kalamdb.core.sql.Utf8;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDateTime;
@@ -37,6 +38,10 @@ public final class PlanFunctions {
             "microsToMillisOfDay", ReturnTypes.INTEGER_NULLABLE, SqlTypeName.BIGINT);
     static final SqlUserDefinedFunction SUB_MILLIS = function("KALAM_SUB_MILLIS", "subMillis",
             ReturnTypes.BIGINT_NULLABLE, SqlTypeName.BIGINT);
+    static final SqlUserDefinedFunction CHARACTERS = function("KALAM_CHARACTERS", "characters",
+            ReturnTypes.INTEGER_NULLABLE, SqlTypeName.VARCHAR);
+    static final SqlUserDefinedFunction UTF8_BYTES = function("KALAM_UTF8_BYTES", "utf8Bytes",
+            ReturnTypes.INTEGER_NULLABLE, SqlTypeName.VARCHAR);
     static final SqlUserDefinedFunction MICROS_TEXT = function("KALAM_MICROS_TEXT", "microsText", TEXT,
             SqlTypeName.BIGINT);
     static final SqlUserDefinedFunction MICROS_OF_DAY_TEXT = function("KALAM_MICROS_OF_DAY_TEXT", "microsOfDayText",
@@ -65,6 +70,18 @@ public final class PlanFunctions {
     @Strict
     public static int microsToMillisOfDay(long micros) {
         return (int) Math.floorDiv(micros, 1000L);
+    }
+
+    /** The length of text in characters (code points: an emoji is one), as PostgreSQL counts it. */
+    @Strict
+    public static int characters(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    /** The length of text in bytes of UTF-8, as PostgreSQL's octet_length counts it. */
+    @Strict
+    public static int utf8Bytes(String text) {
+        return Utf8.length(text);
     }
 
     /** The µs below the millisecond of a µs value (0–999, also before 1970). */

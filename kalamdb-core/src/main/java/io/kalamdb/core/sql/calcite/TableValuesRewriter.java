@@ -395,11 +395,20 @@ public final class TableValuesRewriter {
                 return rex.makeCall(SqlStdOperatorTable.MINUS, day, rex.makeExactLiteral(BigDecimal.ONE,
                         day.getType()));
             }
-            if (LENGTHS.contains(call.getOperator().getName().toUpperCase(Locale.ROOT)) && ops.size() == 1
-                    && SqlTypeName.BINARY_TYPES.contains(stripCasts(ops.get(0)).getType().getSqlTypeName())) {
-                // BYTES have a length in bytes, not in the characters of their hex text
-                RexNode bytes = stripCasts(ops.get(0)).accept(this);
-                return rex.makeCast(call.getType(), rex.makeCall(SqlStdOperatorTable.OCTET_LENGTH, bytes));
+            String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+            if ((LENGTHS.contains(name) || name.equals("OCTET_LENGTH")) && ops.size() == 1) {
+                RexNode arg = stripCasts(ops.get(0));
+                SqlTypeName argType = arg.getType().getSqlTypeName();
+                if (SqlTypeName.BINARY_TYPES.contains(argType) && !name.equals("OCTET_LENGTH")) {
+                    // BYTES have a length in bytes, not in the characters of their hex text
+                    return rex.makeCast(call.getType(), rex.makeCall(SqlStdOperatorTable.OCTET_LENGTH,
+                            arg.accept(this)));
+                }
+                if (SqlTypeName.CHAR_TYPES.contains(argType)) {
+                    // text counts code points (length) or UTF-8 bytes (octet_length), as in PostgreSQL
+                    return rex.makeCast(call.getType(), rex.makeCall(name.equals("OCTET_LENGTH")
+                            ? PlanFunctions.UTF8_BYTES : PlanFunctions.CHARACTERS, arg.accept(this)));
+                }
             }
             if ((call.getKind() == SqlKind.DIVIDE || call.getKind() == SqlKind.CHECKED_DIVIDE)
                     && call.getType().getSqlTypeName() == SqlTypeName.DECIMAL) {
