@@ -85,9 +85,17 @@ class TimePrecisionTest {
     }
 
     @Test
+    void windowFunctionsPassTimesExactly() {
+        assertEquals(List.of(Arrays.asList(1, null, T2, T2, "1"), Arrays.asList(2, T1, null, T2, "2")), db.rows(ROOT,
+                "SELECT id, LAG(ts) OVER (ORDER BY ts), LEAD(ts) OVER (ORDER BY ts), MAX(ts) OVER (), "
+                        + "ROW_NUMBER() OVER (ORDER BY ts) FROM tp.t ORDER BY id").rows());
+    }
+
+    @Test
     void monthIntervalsAndTimeArithmeticKeepMicroseconds() {
         assertEquals(List.of(List.of(1675245600123456L, 3600000007L, 86399000007L)), db.rows(ROOT,
-                "SELECT ts + INTERVAL '1' MONTH, tm + INTERVAL '1' HOUR, tm - INTERVAL '1' SECOND FROM tp.t WHERE id = 1")
+                "SELECT ts + INTERVAL '1' MONTH, tm + INTERVAL '1' HOUR, tm - INTERVAL '1' SECOND FROM tp.t "
+                        + "WHERE id = 1")
                 .rows());
     }
 }

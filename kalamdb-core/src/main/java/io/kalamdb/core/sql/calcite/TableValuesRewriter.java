@@ -34,9 +34,12 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexFieldCollation;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
+import org.apache.calcite.rex.RexWindow;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
@@ -73,6 +76,8 @@ public final class TableValuesRewriter {
     record ExactParam(int source, KalamDataType type) {
     }
 
+    private static final Set<SqlKind> PASS_THROUGH_WINDOWS = Set.of(SqlKind.LAG, SqlKind.LEAD, SqlKind.FIRST_VALUE,
+            SqlKind.LAST_VALUE, SqlKind.NTH_VALUE, SqlKind.MIN, SqlKind.MAX, SqlKind.ANY_VALUE);
     private static final Set<String> LENGTHS = Set.of("LENGTH", "CHAR_LENGTH", "CHARACTER_LENGTH");
     private static final Set<SqlKind> COMPARISONS = Set.of(SqlKind.EQUALS, SqlKind.NOT_EQUALS, SqlKind.LESS_THAN,
             SqlKind.LESS_THAN_OR_EQUAL, SqlKind.GREATER_THAN, SqlKind.GREATER_THAN_OR_EQUAL, SqlKind.IS_DISTINCT_FROM,
@@ -433,6 +438,40 @@ public final class TableValuesRewriter {
         }
 
         @Override
+        public RexNode visitOver(RexOver over) {
+            RexNode exact = isTime(over.getType()) ? exactOver(over) : null;
+            return exact != null ? millis(exact, over.getType()) : super.visitOver(over);
+        }
+
+        /** A window function returning one of its input's values (LAG, MIN, FIRST_VALUE …) in exact µs, or null. */
+        private RexNode exactOver(RexOver over) {
+            if (!PASS_THROUGH_WINDOWS.contains(over.getAggOperator().getKind()) || over.getOperands().isEmpty()) {
+                return null;
+            }
+            List<RexNode> ops = new ArrayList<>(over.getOperands().size());
+            for (RexNode op : over.getOperands()) {
+                RexNode exact = !isTime(op.getType()) ? op.accept(this) : ops.isEmpty() ? exactValue(op)
+                        : exactValue(op) != null ? exactValue(op) : constant(op);
+                if (exact == null) {
+                    return null;
+                }
+                ops.add(exact);
+            }
+            RexWindow w = over.getWindow();
+            List<RexNode> partition = new ArrayList<>(w.partitionKeys.size());
+            for (RexNode key : w.partitionKeys) {
+                partition.add(key.accept(this));
+            }
+            ImmutableList.Builder<RexFieldCollation> order = ImmutableList.builder();
+            for (RexFieldCollation key : w.orderKeys) {
+                order.add(new RexFieldCollation(key.left.accept(this), key.right));
+            }
+            return rex.makeOver(bigint(rex.getTypeFactory(), over.getType().isNullable()), over.getAggOperator(), ops,
+                    partition, order.build(), w.getLowerBound(), w.getUpperBound(), w.isRows(), true, false,
+                    over.isDistinct(), over.ignoreNulls());
+        }
+
+        @Override
         public RexNode visitSubQuery(RexSubQuery subQuery) {
             RexSubQuery rewritten = subQuery.clone(restore(visit(subQuery.rel)));
             return super.visitSubQuery(rewritten);
@@ -446,6 +485,9 @@ public final class TableValuesRewriter {
             RexNode inner = stripTimeCasts(e);
             if (inner instanceof RexInputRef ref && micros[ref.getIndex()]) {
                 return new RexInputRef(ref.getIndex(), inputType.getFieldList().get(ref.getIndex()).getType());
+            }
+            if (inner instanceof RexOver over) {
+                return isTime(over.getType()) ? exactOver(over) : null;
             }
             if (inner.getKind() == SqlKind.CAST && inner instanceof RexCall cast && isTime(cast.getType())
                     && SqlTypeName.CHAR_TYPES.contains(cast.getOperands().get(0).getType().getSqlTypeName())) {
