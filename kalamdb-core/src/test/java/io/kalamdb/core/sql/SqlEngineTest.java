@@ -168,6 +168,20 @@ class SqlEngineTest {
     }
 
     @Test
+    void integerSumsAreExactOrOverflow() {
+        db.run(ROOT, "CREATE TABLE app.sums (id INT PRIMARY KEY, g TEXT, n INT, big BIGINT)");
+        db.run(ROOT, "INSERT INTO app.sums VALUES (1, 'a', 2147483647, 9223372036854775807), "
+                + "(2, 'a', 2147483647, 9223372036854775807), (3, 'b', -5, 1)");
+        assertEquals(List.of(List.of("a", "4294967294", "2"), List.of("b", "-5", "1")), db.rows(ROOT,
+                "SELECT g, SUM(n), COUNT(*) FROM app.sums GROUP BY g ORDER BY g").rows());
+        assertEquals(List.of(List.of("4294967289", "2147483642")), db.rows(ROOT,
+                "SELECT SUM(n), SUM(DISTINCT n) FROM app.sums").rows());
+        SqlRequestException e = assertThrows(SqlRequestException.class,
+                () -> db.run(ROOT, "SELECT SUM(big) FROM app.sums"));
+        assertTrue(e.getMessage().contains("Integer overflow"), e.getMessage());
+    }
+
+    @Test
     void intervalResultsReadAsPostgresText() {
         StatementResult.Rows r = db.rows(ROOT, "SELECT INTERVAL '1' HOUR, INTERVAL '2' DAY, INTERVAL '1 day 2 hours', "
                 + "INTERVAL '500 ms', INTERVAL '-90' MINUTE, INTERVAL '14' MONTH, INTERVAL '1' MONTH");

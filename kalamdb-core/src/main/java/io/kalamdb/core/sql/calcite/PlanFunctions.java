@@ -1,5 +1,6 @@
 package io.kalamdb.core.sql.calcite;
 
+import io.kalamdb.commons.errors.ErrorCode;
 import io.kalamdb.commons.errors.KalamDbException;
 import io.kalamdb.commons.types.KalamDataType;
 import io.kalamdb.commons.types.ValueCoercion;
@@ -42,6 +43,8 @@ public final class PlanFunctions {
             ReturnTypes.INTEGER_NULLABLE, SqlTypeName.VARCHAR);
     static final SqlUserDefinedFunction UTF8_BYTES = function("KALAM_UTF8_BYTES", "utf8Bytes",
             ReturnTypes.INTEGER_NULLABLE, SqlTypeName.VARCHAR);
+    static final SqlUserDefinedFunction CHECKED_LONG = function("KALAM_CHECKED_LONG", "checkedLong",
+            ReturnTypes.BIGINT_NULLABLE, SqlTypeName.DECIMAL);
     static final SqlUserDefinedFunction MICROS_TEXT = function("KALAM_MICROS_TEXT", "microsText", TEXT,
             SqlTypeName.BIGINT);
     static final SqlUserDefinedFunction MICROS_OF_DAY_TEXT = function("KALAM_MICROS_OF_DAY_TEXT", "microsOfDayText",
@@ -56,6 +59,9 @@ public final class PlanFunctions {
             SqlTypeName.BIGINT);
     static final SqlUserDefinedFunction INTERVAL_MONTHS_TEXT = function("KALAM_INTERVAL_MONTHS_TEXT",
             "yearMonthText", TEXT, SqlTypeName.INTEGER);
+
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private PlanFunctions() {
     }
@@ -82,6 +88,15 @@ public final class PlanFunctions {
     @Strict
     public static int utf8Bytes(String text) {
         return Utf8.length(text);
+    }
+
+    /** An exact integer sum as BIGINT; beyond BIGINT it is {@code Integer overflow}. */
+    @Strict
+    public static long checkedLong(BigDecimal sum) {
+        if (sum.compareTo(LONG_MIN) < 0 || sum.compareTo(LONG_MAX) > 0) {
+            throw new KalamDbException(ErrorCode.SQL_EXECUTION_ERROR, "Integer overflow");
+        }
+        return sum.longValue();
     }
 
     /** The µs below the millisecond of a µs value (0–999, also before 1970). */

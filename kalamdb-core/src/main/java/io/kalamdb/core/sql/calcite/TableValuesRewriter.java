@@ -244,7 +244,8 @@ public final class TableValuesRewriter {
         }
         Out input = passThrough ? in : none(restore(in));
         if (!input.any()) {
-            return none(a.copy(a.getTraitSet(), input.rel, a.getGroupSet(), a.getGroupSets(), a.getAggCallList()));
+            return none(checkedSums(LogicalAggregate.create(input.rel, a.getHints(), a.getGroupSet(),
+                    a.getGroupSets(), a.getAggCallList())));
         }
         boolean[] micros = new boolean[a.getRowType().getFieldCount()];
         int k = 0;
@@ -260,8 +261,62 @@ public final class TableValuesRewriter {
                     c.ignoreNulls(), c.rexList, c.getArgList(), c.filterArg, c.distinctKeys, c.collation,
                     a.getGroupCount(), input.rel, null, c.getName()));
         }
-        RelNode rewritten = LogicalAggregate.create(input.rel, a.getHints(), a.getGroupSet(), a.getGroupSets(), calls);
+        RelNode rewritten = checkedSums(LogicalAggregate.create(input.rel, a.getHints(), a.getGroupSet(),
+                a.getGroupSets(), calls));
         return new Out(rewritten, micros, a.getRowType());
+    }
+
+    /**
+     * The aggregate with its integer SUMs computed exactly (over DECIMAL) and checked back into their BIGINT result:
+     * a sum beyond BIGINT is {@code Integer overflow}, never a wrapped-around number.
+     */
+    private RelNode checkedSums(LogicalAggregate agg) {
+        RelNode input = agg.getInput();
+        List<RelDataTypeField> fields = input.getRowType().getFieldList();
+        RelDataTypeFactory tf = rex.getTypeFactory();
+        List<RexNode> below = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            below.add(rex.makeInputRef(input, i));
+        }
+        List<AggregateCall> calls = new ArrayList<>(agg.getAggCallList().size());
+        boolean[] checked = new boolean[agg.getAggCallList().size()];
+        for (int c = 0; c < checked.length; c++) {
+            AggregateCall call = agg.getAggCallList().get(c);
+            SqlKind kind = call.getAggregation().getKind();
+            RelDataType argType = call.getArgList().size() == 1
+                    ? fields.get(call.getArgList().get(0)).getType() : null;
+            checked[c] = (kind == SqlKind.SUM || kind == SqlKind.SUM0) && argType != null
+                    && SqlTypeName.INT_TYPES.contains(argType.getSqlTypeName())
+                    && call.getType().getSqlTypeName() == SqlTypeName.BIGINT;
+            if (!checked[c]) {
+                calls.add(call);
+                continue;
+            }
+            below.add(rex.makeCast(tf.createTypeWithNullability(tf.createSqlType(SqlTypeName.DECIMAL, 19, 0),
+                    argType.isNullable()), rex.makeInputRef(input, call.getArgList().get(0))));
+            calls.add(call.withArgList(List.of(below.size() - 1)));
+        }
+        if (calls.equals(agg.getAggCallList())) {
+            return agg;
+        }
+        RelNode widened = LogicalProject.create(input, List.of(), below, (List<String>) null, Set.of());
+        List<AggregateCall> exact = new ArrayList<>(calls.size());
+        for (int c = 0; c < calls.size(); c++) {
+            AggregateCall call = calls.get(c);
+            exact.add(!checked[c] ? call : AggregateCall.create(call.getAggregation(), call.isDistinct(),
+                    call.isApproximate(), call.ignoreNulls(), call.rexList, call.getArgList(), call.filterArg,
+                    call.distinctKeys, call.collation, agg.getGroupCount(), widened, null, call.getName()));
+        }
+        RelNode summed = LogicalAggregate.create(widened, agg.getHints(), agg.getGroupSet(), agg.getGroupSets(), exact);
+        List<RexNode> above = new ArrayList<>();
+        int groups = agg.getGroupCount();
+        for (int i = 0; i < agg.getRowType().getFieldCount(); i++) {
+            RexNode ref = rex.makeInputRef(summed, i);
+            boolean sum = i >= groups && checked[i - groups];
+            above.add(sum ? rex.makeCall(agg.getRowType().getFieldList().get(i).getType(), PlanFunctions.CHECKED_LONG,
+                    List.of(ref)) : ref);
+        }
+        return LogicalProject.create(summed, List.of(), above, agg.getRowType().getFieldNames(), Set.of());
     }
 
     private Out setOp(SetOp s) {
