@@ -370,8 +370,9 @@ public final class QueryEngine {
     /**
      * The first step of planning: sub-queries become joins and correlations are removed (as Calcite's standard
      * program would do next), arithmetic becomes checked as {@link KalamConformance} asks (Calcite's planner does not
-     * do this itself), then {@link TableValuesRewriter} makes the plan keep table values' own semantics (times exact
-     * to the µs, UUIDs compared by value).
+     * do this itself), {@link PostgresSemantics} replaces Calcite's semantics where KalamDB's differ, then
+     * {@link TableValuesRewriter} makes the plan keep table values' own semantics (times exact to the µs, UUIDs
+     * compared by value) and {@link IntervalResults} turns interval results into text.
      */
     private static Program tableValues(TableValuesRewriter values) {
         Program subQueries = Programs.subQuery(DefaultRelMetadataProvider.INSTANCE);
@@ -380,7 +381,7 @@ public final class QueryEngine {
             flat = RelDecorrelator.decorrelateQuery(flat, RelFactories.LOGICAL_BUILDER.create(flat.getCluster(), null));
             flat = new ConvertToChecked(flat.getCluster().getRexBuilder(),
                     KalamConformance.INSTANCE.checkedArithmetic()).visit(flat);
-            return IntervalResults.asText(values.rewrite(flat));
+            return IntervalResults.asText(values.rewrite(PostgresSemantics.apply(flat)));
         };
     }
 
