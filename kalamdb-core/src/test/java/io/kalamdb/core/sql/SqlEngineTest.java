@@ -176,6 +176,8 @@ class SqlEngineTest {
                 "SELECT g, SUM(n), COUNT(*) FROM app.sums GROUP BY g ORDER BY g").rows());
         assertEquals(List.of(List.of("4294967289", "2147483642")), db.rows(ROOT,
                 "SELECT SUM(n), SUM(DISTINCT n) FROM app.sums").rows());
+        assertEquals(List.of(List.of(6.148914691236517E18, 1.431655763E9)), db.rows(ROOT,
+                "SELECT AVG(big), AVG(n) FROM app.sums").rows());
         SqlRequestException e = assertThrows(SqlRequestException.class,
                 () -> db.run(ROOT, "SELECT SUM(big) FROM app.sums"));
         assertTrue(e.getMessage().contains("Integer overflow"), e.getMessage());

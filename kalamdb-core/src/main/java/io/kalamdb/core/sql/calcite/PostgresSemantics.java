@@ -27,8 +27,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * KalamDB's SQL semantics (PostgreSQL's) where Calcite's runtime differs, applied to the logical plan before
  * {@link TableValuesRewriter}: ILIKE folds every letter, {@code length} counts code points and BYTES count bytes,
- * {@code extract(dow …)} counts from Sunday 0, DECIMAL division keeps the whole result scale, and SUM of integers is
- * exact and fails with {@code Integer overflow} rather than wrapping around.
+ * {@code extract(dow …)} counts from Sunday 0, DECIMAL division keeps the whole result scale, SUM of integers is
+ * exact and fails with {@code Integer overflow} rather than wrapping around, and AVG of integers averages doubles.
  */
 final class PostgresSemantics extends RexShuttle {
     private static final Set<String> LENGTHS = Set.of("LENGTH", "CHAR_LENGTH", "CHARACTER_LENGTH");
@@ -131,6 +131,13 @@ final class PostgresSemantics extends RexShuttle {
             checked[c] = (kind == SqlKind.SUM || kind == SqlKind.SUM0) && argType != null
                     && SqlTypeName.INT_TYPES.contains(argType.getSqlTypeName())
                     && call.getType().getSqlTypeName() == SqlTypeName.BIGINT;
+            if (kind == SqlKind.AVG && argType != null && SqlTypeName.INT_TYPES.contains(argType.getSqlTypeName())) {
+                // AVG is DOUBLE: averaging the values as doubles never overflows an integer running sum
+                below.add(rex.makeCast(tf.createTypeWithNullability(tf.createSqlType(SqlTypeName.DOUBLE),
+                        argType.isNullable()), rex.makeInputRef(input, call.getArgList().get(0))));
+                calls.add(call.withArgList(List.of(below.size() - 1)));
+                continue;
+            }
             if (!checked[c]) {
                 calls.add(call);
                 continue;
