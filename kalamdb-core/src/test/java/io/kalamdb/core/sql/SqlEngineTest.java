@@ -181,6 +181,11 @@ class SqlEngineTest {
         SqlRequestException e = assertThrows(SqlRequestException.class,
                 () -> db.run(ROOT, "SELECT SUM(big) FROM app.sums"));
         assertTrue(e.getMessage().contains("Integer overflow"), e.getMessage());
+        assertEquals(List.of(List.of(5)), db.rows(ROOT, "SELECT abs(n) FROM app.sums WHERE id = 3").rows());
+        db.run(ROOT, "INSERT INTO app.sums VALUES (4, 'c', -2147483648, 0)");
+        SqlRequestException abs = assertThrows(SqlRequestException.class,
+                () -> db.run(ROOT, "SELECT abs(n) FROM app.sums WHERE id = 4"));
+        assertTrue(abs.getMessage().contains("Integer overflow"), abs.getMessage());
     }
 
     @Test

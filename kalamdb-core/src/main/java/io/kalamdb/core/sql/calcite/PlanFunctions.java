@@ -45,6 +45,8 @@ public final class PlanFunctions {
             ReturnTypes.INTEGER_NULLABLE, SqlTypeName.VARCHAR);
     static final SqlUserDefinedFunction CHECKED_LONG = function("KALAM_CHECKED_LONG", "checkedLong",
             ReturnTypes.BIGINT_NULLABLE, SqlTypeName.DECIMAL);
+    static final SqlUserDefinedFunction CHECKED_ABS = function("KALAM_CHECKED_ABS", "checkedAbs",
+            ReturnTypes.BIGINT_NULLABLE, SqlTypeName.BIGINT, SqlTypeName.BIGINT);
     static final SqlUserDefinedFunction MICROS_TEXT = function("KALAM_MICROS_TEXT", "microsText", TEXT,
             SqlTypeName.BIGINT);
     static final SqlUserDefinedFunction MICROS_OF_DAY_TEXT = function("KALAM_MICROS_OF_DAY_TEXT", "microsOfDayText",
@@ -97,6 +99,15 @@ public final class PlanFunctions {
             throw new KalamDbException(ErrorCode.SQL_EXECUTION_ERROR, "Integer overflow");
         }
         return sum.longValue();
+    }
+
+    /** {@code abs(value)} of an integer type whose smallest value is {@code min}: abs(min) is an overflow. */
+    @Strict
+    public static long checkedAbs(long value, long min) {
+        if (value == min) {
+            throw new KalamDbException(ErrorCode.SQL_EXECUTION_ERROR, "Integer overflow");
+        }
+        return Math.abs(value);
     }
 
     /** The µs below the millisecond of a µs value (0–999, also before 1970). */

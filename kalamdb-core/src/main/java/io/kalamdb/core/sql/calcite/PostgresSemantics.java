@@ -28,7 +28,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * KalamDB's SQL semantics (PostgreSQL's) where Calcite's runtime differs, applied to the logical plan before
  * {@link TableValuesRewriter}: ILIKE folds every letter, {@code length} counts code points and BYTES count bytes,
  * {@code extract(dow …)} counts from Sunday 0, DECIMAL division keeps the whole result scale, SUM of integers is
- * exact and fails with {@code Integer overflow} rather than wrapping around, and AVG of integers averages doubles.
+ * exact and fails with {@code Integer overflow} rather than wrapping around (as does {@code abs} of an integer
+ * type's smallest value), and AVG of integers averages doubles.
  */
 final class PostgresSemantics extends RexShuttle {
     private static final Set<String> LENGTHS = Set.of("LENGTH", "CHAR_LENGTH", "CHARACTER_LENGTH");
@@ -91,6 +92,22 @@ final class PostgresSemantics extends RexShuttle {
         if ((call.getKind() == SqlKind.DIVIDE || call.getKind() == SqlKind.CHECKED_DIVIDE)
                 && call.getType().getSqlTypeName() == SqlTypeName.DECIMAL) {
             return decimalDivide(call);
+        }
+        if (call.getOperator().getName().equalsIgnoreCase("ABS") && ops.size() == 1
+                && SqlTypeName.INT_TYPES.contains(ops.get(0).getType().getSqlTypeName())) {
+            // abs of the smallest value of an integer type does not fit the type: an error, not a negative number
+            RelDataTypeFactory tf = rex.getTypeFactory();
+            RelDataType type = ops.get(0).getType();
+            long min = switch (type.getSqlTypeName()) {
+                case TINYINT -> Byte.MIN_VALUE;
+                case SMALLINT -> Short.MIN_VALUE;
+                case INTEGER -> Integer.MIN_VALUE;
+                default -> Long.MIN_VALUE;
+            };
+            RexNode value = rex.makeCast(tf.createTypeWithNullability(tf.createSqlType(SqlTypeName.BIGINT),
+                    type.isNullable()), ops.get(0).accept(this));
+            return rex.makeCast(call.getType(), rex.makeCall(PlanFunctions.CHECKED_ABS, value,
+                    rex.makeBigintLiteral(BigDecimal.valueOf(min))));
         }
         return super.visitCall(call);
     }
