@@ -41,10 +41,7 @@ public final class ExecutionErrors {
 
     /** The error to answer for {@code failure}, thrown while a query was compiled or run. */
     public static KalamDbException of(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
+        Throwable cause = rootCause(failure);
         if (cause instanceof KalamDbException k) {
             return k;
         }
@@ -65,6 +62,15 @@ public final class ExecutionErrors {
         }
         log.warn("Query execution failed", cause);
         return new KalamDbException(ErrorCode.SQL_EXECUTION_ERROR, "Query execution failed");
+    }
+
+    /** The innermost cause of {@code failure} (itself when it has none). */
+    static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static KalamDbException arithmetic(String message) {

@@ -437,10 +437,7 @@ public final class QueryEngine {
         } catch (KalamDbException e) {
             throw e;
         } catch (Exception e) {
-            Throwable root0 = e;
-            while (root0.getCause() != null && root0.getCause() != root0) {
-                root0 = root0.getCause();
-            }
+            Throwable root0 = ExecutionErrors.rootCause(e);
             if (root0 instanceof KalamDbException k) {
                 throw k;
             }
