@@ -200,6 +200,15 @@ final class SectionReader {
         return Map.copyOf(entries);
     }
 
+    /** Warns about an unknown key; an unknown table names each key inside it ({@code section.key}). */
+    private void unknown(String key, JsonNode value) {
+        if (value != null && value.isObject() && value.size() > 0) {
+            value.fieldNames().forEachRemaining(name -> unknown(key + "." + name, value.get(name)));
+        } else {
+            warnings.add("unknown config key '" + key + "'");
+        }
+    }
+
     /** Adds a warning for every key of this section that no getter asked for. */
     void reportUnknown() {
         for (Map.Entry<String, ObjectNode> source : sources.entrySet()) {
@@ -207,7 +216,7 @@ final class SectionReader {
             while (names.hasNext()) {
                 String field = names.next();
                 if (!consumed.contains(field)) {
-                    warnings.add("unknown config key '" + dotted(source.getKey(), field) + "'");
+                    unknown(dotted(source.getKey(), field), source.getValue().get(field));
                 }
             }
         }

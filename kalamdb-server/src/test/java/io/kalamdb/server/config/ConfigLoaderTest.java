@@ -365,7 +365,7 @@ class ConfigLoaderTest {
                 "unknown config key 'shutdown.flush.wait'",
                 "unknown config key 'shutdown.grace'",
                 "unknown config key 'stray'",
-                "unknown config key 'mystery'"), loaded.warnings());
+                "unknown config key 'mystery.key'"), loaded.warnings());
     }
 
     @Test
